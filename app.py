@@ -1,0 +1,61 @@
+"""Kansenkaart CE: create the Dash app, compose the layout, register the callbacks.
+
+`python app.py` serves it for one user; `gunicorn app:server` serves it in production.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import dash
+
+from kansenkaart import runtime
+from kansenkaart.problems import DataError, format_problems
+from kansenkaart.settings import load_settings
+from kansenkaart.view import View
+from ui.layout import page
+
+log = logging.getLogger("kansenkaart")
+
+
+def serve_layout():
+    """Built per page load from the current data, so a reload of the data shows at once."""
+    settings = runtime.settings()
+    return page(runtime.data(), View(lang=settings.default_lang))
+
+
+def create_app() -> dash.Dash:
+    settings = load_settings()
+    try:
+        runtime.configure(settings)
+    except DataError as error:
+        print(format_problems(error.problems), file=sys.stderr)
+        print(
+            f"Kansenkaart refuses to start: {len(error.problems)} problem(s) in {settings.data_dir}",
+            file=sys.stderr,
+        )
+        raise SystemExit(1) from None
+    import callbacks.map_view
+    import callbacks.url_state  # noqa: F401
+
+    app = dash.Dash(
+        __name__,
+        title="Kansenkaart CE",
+        compress=True,
+        serve_locally=True,
+        update_title=None,
+        # Keeps Dash from embedding a second copy of the whole layout in the page.
+        suppress_callback_exceptions=True,
+    )
+    app.layout = serve_layout
+    return app
+
+
+app = create_app()
+server = app.server
+
+
+if __name__ == "__main__":
+    config = runtime.settings()
+    app.run(host=config.host, port=config.port, debug=config.debug)

@@ -1,0 +1,1 @@
+"""Callbacks, one module per concern; importing a module registers its callbacks."""

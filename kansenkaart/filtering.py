@@ -1,0 +1,47 @@
+"""The one filter implementation: page, exports and API all call `filter_initiatives`."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kansenkaart.dataset import fold_text
+from kansenkaart.view import View
+
+
+def theme_mask(frame: pd.DataFrame, themes: tuple[str, ...], match: str) -> np.ndarray:
+    """Rows with any (or all) of the themes; no theme selected matches every row."""
+    if not themes:
+        return np.ones(len(frame), dtype=bool)
+    columns = frame[[f"theme_{t}" for t in themes]].to_numpy()
+    return columns.all(axis=1) if match == "all" else columns.any(axis=1)
+
+
+def view_mask(
+    frame: pd.DataFrame, view: View, *, theme: bool = True, province: bool = True
+) -> np.ndarray:
+    """Rows that pass the view's filters; `theme`/`province` False leave that filter out."""
+    mask = np.ones(len(frame), dtype=bool)
+    if theme:
+        mask &= theme_mask(frame, view.theme, view.match)
+    if province and view.province:
+        mask &= (frame["province"] == view.province).to_numpy()
+    if view.kind:
+        mask &= frame["kind"].isin(view.kind).to_numpy()
+    if view.status:
+        mask &= frame["status"].isin(view.status).to_numpy()
+    if view.has_year_range:
+        years = frame["start_year"]
+        low = view.year_from if view.year_from is not None else -np.inf
+        high = view.year_to if view.year_to is not None else np.inf
+        # Rows without a known start year cannot be placed in a range, so a range leaves them out.
+        mask &= (years.notna() & (years >= low) & (years <= high)).fillna(False).to_numpy(bool)
+    if view.q:
+        needle = fold_text(view.q)
+        mask &= frame["search_text"].str.contains(needle, regex=False).to_numpy()
+    return mask
+
+
+def filter_initiatives(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    """The initiatives the view shows, in file order."""
+    return frame[view_mask(frame, view)]

@@ -1,0 +1,65 @@
+"""Per-province figures: counts, counts per 100,000 inhabitants and location quotients."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from kansenkaart.filtering import theme_mask, view_mask
+from kansenkaart.registry import FILTER_THEMES, PROVINCE_CODES
+from kansenkaart.view import View
+
+
+def count_by_province(frame: pd.DataFrame, view: View) -> pd.Series:
+    """Matching initiatives per province, every province present; the province filter is ignored
+    so the choropleth keeps showing the whole country while one province is selected."""
+    matching = frame.loc[view_mask(frame, view, province=False), "province"]
+    return matching.value_counts().reindex(list(PROVINCE_CODES), fill_value=0).astype(int)
+
+
+def per_100k(counts: pd.Series, population: pd.Series) -> pd.Series:
+    """Counts per 100,000 inhabitants; NaN where the population is unknown."""
+    population = population.reindex(counts.index).astype(float)
+    return (counts / population * 100_000).where(population > 0)
+
+
+def location_quotient(
+    frame: pd.DataFrame, view: View, themes: tuple[str, ...] | None = None, match: str | None = None
+) -> pd.Series:
+    """(province's share of its initiatives in the themes) / (national share), per province.
+
+    Both shares are over the initiatives that pass every filter except theme and province.
+    NaN where a province has no initiatives (no data, not 0) or the nation has none in the themes.
+    """
+    themes = view.theme if themes is None else themes
+    match = view.match if match is None else match
+    base = frame[view_mask(frame, view, theme=False, province=False)]
+    in_theme = pd.Series(theme_mask(base, themes, match), index=base.index)
+    totals = base.groupby("province").size().reindex(list(PROVINCE_CODES), fill_value=0)
+    hits = in_theme.groupby(base["province"]).sum().reindex(list(PROVINCE_CODES), fill_value=0)
+    national = hits.sum() / totals.sum() if totals.sum() else np.nan
+    share = (hits / totals).where(totals > 0)
+    return (share / national) if national and national > 0 else share * np.nan
+
+
+def metric_values(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
+    """The choropleth's value per province for the view's metric."""
+    if view.metric == "per100k":
+        return per_100k(count_by_province(frame, view), population)
+    if view.metric == "lq" and view.theme:
+        return location_quotient(frame, view)
+    return count_by_province(frame, view).astype(float)
+
+
+def theme_profile(frame: pd.DataFrame, view: View, province: str) -> pd.DataFrame:
+    """Per filter theme for one province: count and location quotient (the krachtenkaart)."""
+    base_view = view.without("theme", "province")
+    rows = []
+    for theme in FILTER_THEMES:
+        themed = replace(base_view, theme=(theme,))
+        count = int(count_by_province(frame, themed)[province])
+        lq = location_quotient(frame, base_view, (theme,), "any")[province]
+        rows.append({"theme": theme, "count": count, "lq": lq})
+    return pd.DataFrame(rows).set_index("theme")

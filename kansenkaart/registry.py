@@ -1,0 +1,36 @@
+"""The closed vocabularies of the data and the view: themes, kinds, statuses, metrics.
+
+They are data, not `if` chains, so the validator, the filters, the UI and the API all read
+the same lists.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Every theme a row may carry (IPO's contribution areas for circularity).
+THEMES: Final = ("climate", "jobs", "innovation", "energy", "environment")
+
+#: The themes a user filters by (the mission's four goals).
+FILTER_THEMES: Final = ("climate", "jobs", "innovation", "energy")
+
+KINDS: Final = ("programme", "initiative", "result", "icoonproject", "network", "roadmap")
+
+#: `unknown` is written where the source page did not say.
+STATUSES: Final = ("ongoing", "completed", "planned", "unknown")
+
+METRICS: Final = ("count", "per100k", "lq")
+
+MATCH_MODES: Final = ("any", "all")
+
+LANGUAGES: Final = ("nl", "en")
+
+#: Earliest and latest start year a row may claim.
+FIRST_YEAR: Final = 1990
+LAST_YEAR: Final = 2030
+
+#: A box around the Netherlands (WGS84), a cheap first check before point-in-polygon.
+NL_BOUNDS: Final = {"lat": (50.7, 53.6), "lon": (3.3, 7.3)}
+
+#: CBS province codes, in CBS order.
+PROVINCE_CODES: Final = tuple(f"PV{n}" for n in range(20, 32))

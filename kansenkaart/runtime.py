@@ -1,0 +1,27 @@
+"""The process's settings and data, set once at start-up; callbacks, API and exports read them."""
+
+from __future__ import annotations
+
+from kansenkaart.dataset import DataSet
+from kansenkaart.settings import Settings
+from kansenkaart.store import DataStore
+
+_settings: Settings | None = None
+_store: DataStore | None = None
+
+
+def configure(settings: Settings) -> None:
+    """Load and validate the data; raises DataError so the app refuses to start on bad data."""
+    global _settings, _store
+    store = DataStore(settings.data_dir)
+    _settings, _store = settings, store
+
+
+def settings() -> Settings:
+    assert _settings is not None, "runtime.configure() was not called"
+    return _settings
+
+
+def data() -> DataSet:
+    assert _store is not None, "runtime.configure() was not called"
+    return _store.current()

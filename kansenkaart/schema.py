@@ -1,0 +1,143 @@
+"""The shape of one initiative row, checked field by field with pydantic."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+
+from kansenkaart.problems import Problem
+from kansenkaart.registry import (
+    FIRST_YEAR,
+    KINDS,
+    LAST_YEAR,
+    NL_BOUNDS,
+    PROVINCE_CODES,
+    STATUSES,
+    THEMES,
+)
+
+REQUIRED_COLUMNS = (
+    "id",
+    "name",
+    "province",
+    "municipality",
+    "lat",
+    "lon",
+    "kind",
+    "themes",
+    "status",
+    "start_year",
+    "organisations",
+    "summary",
+    "source_url",
+)
+OPTIONAL_COLUMNS = ("coord_basis",)
+
+
+def _blank_to_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _stripped(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_stripped)]
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+
+
+class InitiativeRow(BaseModel):
+    """One initiative as stored in data/initiatives.csv."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    id: Text = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
+    name: Text = Field(min_length=1, max_length=200)
+    province: Text
+    municipality: Text = ""
+    lat: Annotated[float, Field(ge=NL_BOUNDS["lat"][0], le=NL_BOUNDS["lat"][1])]
+    lon: Annotated[float, Field(ge=NL_BOUNDS["lon"][0], le=NL_BOUNDS["lon"][1])]
+    coord_basis: Text = ""
+    kind: Text
+    themes: Text
+    status: Annotated[str, BeforeValidator(lambda v: _blank_to_none(v) or "unknown")]
+    start_year: Annotated[int | None, BeforeValidator(_blank_to_none)] = None
+    organisations: Text = ""
+    summary: Text = Field(min_length=1, max_length=600)
+    source_url: Text
+
+    @field_validator("province")
+    @classmethod
+    def _known_province(cls, value: str) -> str:
+        if value not in PROVINCE_CODES:
+            raise ValueError(f"'{value}' is not a CBS province code (PV20..PV31)")
+        return value
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        return _one_of(value, KINDS)
+
+    @field_validator("status")
+    @classmethod
+    def _known_status(cls, value: str) -> str:
+        return _one_of(value, STATUSES)
+
+    @field_validator("themes")
+    @classmethod
+    def _known_themes(cls, value: str) -> str:
+        themes = [t.strip() for t in value.split(";") if t.strip()]
+        if not themes:
+            raise ValueError("needs at least one theme")
+        for theme in themes:
+            _one_of(theme, THEMES)
+        if len(set(themes)) != len(themes):
+            raise ValueError("names a theme twice")
+        return ";".join(themes)
+
+    @field_validator("start_year")
+    @classmethod
+    def _plausible_year(cls, value: int | None) -> int | None:
+        if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
+            raise ValueError(f"{value} is outside {FIRST_YEAR}..{LAST_YEAR}")
+        return value
+
+    @field_validator("source_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+            raise ValueError(f"'{value}' is not an http(s) web address")
+        return value
+
+
+def _one_of(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValueError(f"'{value}' is not one of {', '.join(allowed)}")
+    return value
+
+
+def parse_row(
+    raw: dict[str, str], file: str, line: int
+) -> tuple[InitiativeRow | None, list[Problem]]:
+    """Check one row; every failing field becomes its own Problem."""
+    try:
+        return InitiativeRow.model_validate(raw), []
+    except ValidationError as error:
+        return None, [_to_problem(e, raw, file, line) for e in error.errors()]
+
+
+def _to_problem(error: dict, raw: dict[str, str], file: str, line: int) -> Problem:
+    field = str(error["loc"][0]) if error["loc"] else "row"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] in ("greater_than_equal", "less_than_equal"):
+        message = f"{raw.get(field)!r} is outside the Netherlands ({message.lower()})"
+    elif error["type"] in ("float_parsing", "int_parsing", "int_from_float"):
+        message = f"{raw.get(field)!r} is not a number"
+    elif error["type"] == "string_pattern_mismatch":
+        message = f"{raw.get(field)!r} must be letters, digits, '-' or '_' (at most 32)"
+    elif error["type"] == "string_too_short":
+        message = "is empty"
+    return Problem(file, line, field, message)

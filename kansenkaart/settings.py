@@ -1,0 +1,44 @@
+"""Settings read from the environment in one place, each with a safe default."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8050
+    debug: bool = False
+    workers: int = 2
+    data_dir: Path = ROOT / "data"
+    default_lang: str = "nl"
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """Settings from `env` (default os.environ); a bad value stops start-up with its name."""
+    env = dict(os.environ if env is None else env)
+    try:
+        settings = Settings(
+            host=env.get("HOST", Settings.host),
+            port=int(env.get("PORT", Settings.port)),
+            debug=_flag(env.get("DEBUG", "0")),
+            workers=int(env.get("WORKERS", Settings.workers)),
+            data_dir=Path(env.get("DATA_DIR", str(Settings.data_dir))),
+            default_lang=env.get("DEFAULT_LANG", Settings.default_lang),
+        )
+    except ValueError as error:
+        raise SystemExit(
+            f"invalid setting: {error}; PORT and WORKERS must be whole numbers"
+        ) from None
+    if settings.default_lang not in ("nl", "en"):
+        raise SystemExit(f"invalid setting: DEFAULT_LANG={settings.default_lang!r}, use nl or en")
+    return settings

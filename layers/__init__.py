@@ -1,0 +1,1 @@
+"""Map layers: pure functions that turn data frames into Plotly traces and trace updates."""

@@ -1,0 +1,70 @@
+"""A person opens the map, clicks a theme, opens a link: the map shows the CSV's numbers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.expected import counts_for
+from tests.browser.mapreader import (
+    GRAPH,
+    marker_ids,
+    province_values,
+    wait_for_map,
+    wait_for_values,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_page_draws_the_twelve_provinces(page):
+    page.goto(page.base_url + "/")
+    wait_for_map(page)
+    values = province_values(page)
+    assert sorted(values) == [f"PV{n}" for n in range(20, 32)]
+    # the outline and the value layer each draw one shape per province
+    assert page.locator(f"{GRAPH} .choroplethlocation").count() == 24
+    wait_for_values(page, counts_for([]))
+    expect(page.locator("#summary")).to_have_text(re.compile(r"^144 van 144 initiatieven$"))
+    assert len(marker_ids(page)) == 144
+
+
+def test_choosing_a_theme_recolours_the_map_with_the_csv_counts(page):
+    page.goto(page.base_url + "/")
+    wait_for_map(page)
+    page.get_by_label("energie").check()
+    expected = counts_for(["energy"])
+    wait_for_values(page, expected)
+    shown = int(sum(expected.values()))
+    expect(page.locator("#summary")).to_have_text(f"{shown} van 144 initiatieven")
+    assert len(marker_ids(page)) == shown
+    expect(page).to_have_url(re.compile(r"\?theme=energy$"))
+
+    page.get_by_label("klimaat").check()
+    wait_for_values(page, counts_for(["climate", "energy"]))
+    expect(page).to_have_url(re.compile(r"\?theme=climate,energy$"))
+
+
+def test_a_link_reopens_the_energy_view(page):
+    page.goto(page.base_url + "/?theme=energy")
+    wait_for_map(page)
+    wait_for_values(page, counts_for(["energy"]))
+    expect(page.get_by_label("energie")).to_be_checked()
+    expect(page.get_by_label("klimaat")).not_to_be_checked()
+
+
+def test_nothing_is_requested_outside_the_app(page, outside_requests):
+    page.goto(page.base_url + "/?theme=innovation")
+    wait_for_map(page)
+    page.get_by_label("werkgelegenheid").check()
+    wait_for_values(page, counts_for(["jobs", "innovation"]))
+    page.mouse.move(700, 450)  # hover the map: tooltips must not fetch anything either
+    page.wait_for_timeout(300)
+    assert outside_requests == []
+    # The guard itself works: a request elsewhere is caught (and then cleared for teardown).
+    page.evaluate("fetch('http://example.invalid/x').catch(() => null)")
+    page.wait_for_timeout(300)
+    assert outside_requests == ["http://example.invalid/x"]
+    outside_requests.clear()

@@ -1,0 +1,1 @@
+"""Page composition: component ids and the layout (no callbacks, no domain logic)."""
