@@ -36,7 +36,11 @@ def create_app() -> dash.Dash:
             file=sys.stderr,
         )
         raise SystemExit(1) from None
+    # Importing a callback module registers its callbacks.
+    import callbacks.details
+    import callbacks.language
     import callbacks.map_view
+    import callbacks.table
     import callbacks.url_state  # noqa: F401
 
     app = dash.Dash(

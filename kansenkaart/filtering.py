@@ -45,3 +45,27 @@ def view_mask(
 def filter_initiatives(frame: pd.DataFrame, view: View) -> pd.DataFrame:
     """The initiatives the view shows, in file order."""
     return frame[view_mask(frame, view)]
+
+
+#: Filter groups a user can switch off, with the View fields each one covers.
+FILTER_GROUPS: dict[str, tuple[str, ...]] = {
+    "theme": ("theme", "match"),
+    "province": ("province",),
+    "kind": ("kind",),
+    "status": ("status",),
+    "years": ("year_from", "year_to"),
+    "q": ("q",),
+}
+
+
+def active_filter_groups(view: View) -> list[str]:
+    """The filter groups that narrow this view."""
+    return [g for g, names in FILTER_GROUPS.items() if view != view.without(*names)]
+
+
+def counts_without_each_filter(frame: pd.DataFrame, view: View) -> dict[str, int]:
+    """For an empty result: how many rows each active filter group alone keeps out."""
+    return {
+        group: int(view_mask(frame, view.without(*FILTER_GROUPS[group])).sum())
+        for group in active_filter_groups(view)
+    }

@@ -61,10 +61,12 @@ def values_update(
     diverging = metric == "lq"
     high = max(finite, default=0.0)
     label = t(f"metric.{metric}", lang)
+    title = f"{label}<br><sup>{t('unit.lq', lang)}</sup>" if diverging else label
     no_data = t("no_data", lang)
     shown = [
         format_number(v, lang, DECIMALS[metric]) if not math.isnan(v) else no_data for v in values
     ]
+    unit = f" ({t('unit.lq', lang)})" if diverging else ""
     if diverging:
         spread = max([abs(v - 1) for v in finite] + [0.5])
         zmin, zmax = 1 - spread, 1 + spread
@@ -75,8 +77,8 @@ def values_update(
         "zmin": zmin,
         "zmax": zmax,
         "colorscale": DIVERGING if diverging else SEQUENTIAL,
-        "customdata": [[n, f"{label}: {s}"] for n, s in zip(names, shown, strict=True)],
-        "colorbar.title.text": label.replace(" ", "<br>", 1) if len(label) > 20 else label,
+        "customdata": [[n, f"{label}: {s}{unit}"] for n, s in zip(names, shown, strict=True)],
+        "colorbar.title.text": title,
         "marker.line.width": [2.6 if c == selected else 0.8 for c in PROVINCE_CODES],
         "marker.line.color": [SELECTED_BORDER if c == selected else BORDER for c in PROVINCE_CODES],
     }

@@ -2,6 +2,39 @@
 
 URL = "url"
 VIEW = "view"
+LANG_STORE = "lang-store"
+
+# controls (each edits one URL parameter)
+LANG = "lang-toggle"
+THEMES = "theme-filter"
+MATCH = "match-mode"
+KINDS = "kind-filter"
+STATUSES = "status-filter"
+YEAR_FROM = "year-from"
+YEAR_TO = "year-to"
+SEARCH = "search"
+METRIC = "metric"
+PROVINCE = "province-select"
+
+# events that change the view
+RESET = "reset-filters"
+CLEAR_PROVINCE = "clear-province"
+CLOSE_CARD = "close-card"
+OPEN_INITIATIVE = "open-initiative"  # pattern-matching type: {"type": OPEN_INITIATIVE, "index": id}
+
+# outputs
 MAP = "map"
 SUMMARY = "summary"
-THEMES = "theme-filter"
+MESSAGE = "message"
+NOTICE = "notice"
+NOTICE_TEXT = "notice-text"
+NOTICE_CLOSE = "notice-close"
+PROFILE = "profile"
+PROFILE_BODY = "profile-body"
+PROFILE_CHART = "profile-chart"
+PROFILE_LIST = "profile-list"
+CARD = "card"
+CARD_BODY = "card-body"
+DETAILS_HINT = "details-hint"
+TABLE = "table"
+TABLE_FILTER = "table-filter"

@@ -1,74 +1,246 @@
-"""The page layout, built from the current data and the default view."""
+"""The page layout, built from the current data and the default view; texts come from ui.texts."""
 
 from __future__ import annotations
 
+import dash_ag_grid as dag
 from dash import dcc, html
 
 from kansenkaart.dataset import DataSet
-from kansenkaart.i18n import t
-from kansenkaart.registry import FILTER_THEMES
+from kansenkaart.registry import FIRST_YEAR, LAST_YEAR
 from kansenkaart.view import View
 from layers.map_figure import build_figure
 from ui import ids
+from ui.texts import text
 
 GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",  # plotly.js would fetch its base map from a CDN
     "displaylogo": False,
     "scrollZoom": False,
     "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    # No upload to Plotly's cloud: the demo runs offline and the data stay here.
+    "showSendToCloud": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendChartToCloud", "sendDataToCloud"],
+    "toImageButtonOptions": {"format": "png", "filename": "kansenkaart", "scale": 2},
 }
 
 
-def theme_options(lang: str) -> list[dict]:
-    return [{"label": t(f"theme.{k}", lang), "value": k} for k in FILTER_THEMES]
-
-
 def page(data: DataSet, view: View) -> html.Div:
-    """The whole page; the URL callback fills in the view from the query string."""
+    """The whole page; the URL callback then sets every control from the query string."""
     lang = view.lang
     return html.Div(
         className="page",
+        lang=lang,
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.VIEW),
-            html.Header(
-                className="masthead",
-                children=[
-                    html.H1(t("title", lang)),
-                    html.P(t("subtitle", lang), className="subtitle"),
-                ],
-            ),
+            dcc.Store(id=ids.LANG_STORE, data=lang),
+            _masthead(lang),
+            _notice(),
             html.Main(
                 className="workspace",
                 children=[
-                    html.Aside(className="controls", children=_filters(view)),
+                    html.Aside(className="controls", children=_filters(data, view)),
                     html.Section(className="map-panel", children=_map(data, view)),
+                    html.Aside(className="details", children=_details(lang)),
+                    html.Section(className="table-panel", children=_table(lang)),
                 ],
             ),
-            html.Footer(t("credit", lang), className="credit"),
+            html.Footer(text("credit", "children", lang), id="credit", className="credit"),
         ],
     )
 
 
-def _filters(view: View) -> list:
+def _masthead(lang: str) -> html.Header:
+    return html.Header(
+        className="masthead",
+        children=[
+            html.H1(text("title", "children", lang), id="title"),
+            html.P(text("subtitle", "children", lang), id="subtitle", className="subtitle"),
+            html.Div(className="spacer"),
+            html.Div(
+                className="lang-switch",
+                role="group",
+                **{"aria-labelledby": "lang-label"},
+                children=[
+                    html.Span(text("lang-label", "children", lang), id="lang-label"),
+                    dcc.RadioItems(
+                        id=ids.LANG,
+                        options=[{"label": "NL", "value": "nl"}, {"label": "EN", "value": "en"}],
+                        value=lang,
+                        inline=True,
+                        className="segmented",
+                        labelClassName="segment",
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+def _notice() -> html.Div:
+    return html.Div(
+        id=ids.NOTICE,
+        className="notice",
+        role="alert",
+        hidden=True,
+        children=[
+            html.Div(id=ids.NOTICE_TEXT, className="notice-text"),
+            html.Button("\u00d7", id=ids.NOTICE_CLOSE, className="notice-close", n_clicks=0),
+        ],
+    )
+
+
+def _fieldset(legend_id: str, control, lang: str) -> html.Fieldset:
+    return html.Fieldset(
+        className="filter",
+        children=[html.Legend(text(legend_id, "children", lang), id=legend_id), control],
+    )
+
+
+def _labelled(label_id: str, control_id: str, control, lang: str) -> html.Div:
+    return html.Div(
+        className="filter",
+        children=[
+            html.Label(
+                text(label_id, "children", lang),
+                id=label_id,
+                htmlFor=control_id,
+                className="field-label",
+            ),
+            control,
+        ],
+    )
+
+
+def _filters(data: DataSet, view: View) -> list:
+    lang = view.lang
+    provinces = [{"label": name, "value": code} for code, name in data.provinces["name"].items()]
     return [
-        html.Fieldset(
-            className="filter",
-            children=[
-                html.Legend(t("themes_label", view.lang)),
-                dcc.Checklist(
-                    id=ids.THEMES,
-                    options=theme_options(view.lang),
-                    value=list(view.theme),
-                    className="theme-chips",
-                    inputClassName="chip-input",
-                    labelClassName="chip",
-                ),
-            ],
+        html.H2(text("filters-heading", "children", lang), id="filters-heading"),
+        _fieldset(
+            "themes-legend",
+            dcc.Checklist(
+                id=ids.THEMES,
+                options=text(ids.THEMES, "options", lang),
+                value=list(view.theme),
+                className="theme-chips",
+                inputClassName="chip-input",
+                labelClassName="chip",
+            ),
+            lang,
+        ),
+        _fieldset(
+            "match-legend",
+            dcc.RadioItems(
+                id=ids.MATCH,
+                options=text(ids.MATCH, "options", lang),
+                value=view.match,
+                inline=True,
+                className="segmented",
+                labelClassName="segment",
+            ),
+            lang,
+        ),
+        _labelled(
+            "province-label",
+            ids.PROVINCE,
+            dcc.Dropdown(
+                id=ids.PROVINCE,
+                options=provinces,
+                value=view.province,
+                placeholder=text(ids.PROVINCE, "placeholder", lang),
+                labels=text(ids.PROVINCE, "labels", lang),
+                clearable=True,
+            ),
+            lang,
+        ),
+        _labelled(
+            "kind-label",
+            ids.KINDS,
+            dcc.Dropdown(
+                id=ids.KINDS,
+                options=text(ids.KINDS, "options", lang),
+                value=list(view.kind),
+                multi=True,
+                placeholder=text(ids.KINDS, "placeholder", lang),
+                labels=text(ids.KINDS, "labels", lang),
+            ),
+            lang,
+        ),
+        _labelled(
+            "status-label",
+            ids.STATUSES,
+            dcc.Dropdown(
+                id=ids.STATUSES,
+                options=text(ids.STATUSES, "options", lang),
+                value=list(view.status),
+                multi=True,
+                placeholder=text(ids.STATUSES, "placeholder", lang),
+                labels=text(ids.STATUSES, "labels", lang),
+            ),
+            lang,
+        ),
+        _fieldset("years-legend", _year_inputs(view, lang), lang),
+        _labelled(
+            "search-label",
+            ids.SEARCH,
+            dcc.Input(
+                id=ids.SEARCH,
+                type="search",
+                value=view.q,
+                debounce=0.4,
+                maxLength=200,
+                placeholder=text(ids.SEARCH, "placeholder", lang),
+                className="text-input",
+            ),
+            lang,
+        ),
+        _fieldset(
+            "metric-legend",
+            dcc.RadioItems(
+                id=ids.METRIC,
+                options=text(ids.METRIC, "options", lang),
+                value=view.metric,
+                className="radio-list",
+            ),
+            lang,
+        ),
+        html.Button(
+            text(ids.RESET, "children", lang), id=ids.RESET, className="button", n_clicks=0
         ),
         html.P(id=ids.SUMMARY, className="summary", role="status", **{"aria-live": "polite"}),
+        html.Div(id=ids.MESSAGE, className="message", **{"aria-live": "polite"}),
     ]
+
+
+def _year_inputs(view: View, lang: str) -> html.Div:
+    def year_input(control_id: str, label_id: str, value: int | None) -> html.Label:
+        return html.Label(
+            className="year-field",
+            htmlFor=control_id,
+            children=[
+                html.Span(text(label_id, "children", lang), id=label_id),
+                dcc.Input(
+                    id=control_id,
+                    type="number",
+                    min=FIRST_YEAR,
+                    max=LAST_YEAR,
+                    step=1,
+                    value=value,
+                    debounce=True,
+                    className="year-input",
+                ),
+            ],
+        )
+
+    return html.Div(
+        className="year-range",
+        children=[
+            year_input(ids.YEAR_FROM, "year-from-label", view.year_from),
+            year_input(ids.YEAR_TO, "year-to-label", view.year_to),
+            html.Small(text("years-hint", "children", lang), id="years-hint", className="hint"),
+        ],
+    )
 
 
 def _map(data: DataSet, view: View) -> list:
@@ -78,6 +250,85 @@ def _map(data: DataSet, view: View) -> list:
             figure=build_figure(data, view),
             config=GRAPH_CONFIG,
             className="map",
+            style={"height": "640px"},
             responsive=True,
+        ),
+    ]
+
+
+def _details(lang: str) -> list:
+    return [
+        html.P(text(ids.DETAILS_HINT, "children", lang), id=ids.DETAILS_HINT, className="hint"),
+        html.Article(
+            id=ids.CARD,
+            className="card",
+            hidden=True,
+            children=[
+                html.Button(
+                    text(ids.CLOSE_CARD, "children", lang),
+                    id=ids.CLOSE_CARD,
+                    className="button small close",
+                    n_clicks=0,
+                ),
+                html.Div(id=ids.CARD_BODY),
+            ],
+        ),
+        html.Section(
+            id=ids.PROFILE,
+            className="profile",
+            hidden=True,
+            children=[
+                html.Div(id=ids.PROFILE_BODY),
+                dcc.Graph(
+                    id=ids.PROFILE_CHART,
+                    config={"displayModeBar": False, "responsive": True},
+                    className="profile-chart",
+                    style={"height": "170px"},
+                    figure={"data": [], "layout": {"template": "none"}},
+                ),
+                html.Button(
+                    text(ids.CLEAR_PROVINCE, "children", lang),
+                    id=ids.CLEAR_PROVINCE,
+                    className="button small",
+                    n_clicks=0,
+                ),
+                html.Div(id=ids.PROFILE_LIST),
+            ],
+        ),
+    ]
+
+
+def _table(lang: str) -> list:
+    return [
+        html.Div(
+            className="table-head",
+            children=[
+                html.H2(text("table-heading", "children", lang), id="table-heading"),
+                html.Label(
+                    text("table-filter-label", "children", lang),
+                    id="table-filter-label",
+                    htmlFor=ids.TABLE_FILTER,
+                    className="field-label",
+                ),
+                dcc.Input(id=ids.TABLE_FILTER, type="search", className="text-input", debounce=0.2),
+            ],
+        ),
+        dag.AgGrid(
+            id=ids.TABLE,
+            columnDefs=text(ids.TABLE, "columnDefs", lang),
+            rowData=[],
+            defaultColDef={"sortable": True, "resizable": True, "filter": False},
+            dashGridOptions={
+                "rowSelection": {
+                    "mode": "singleRow",
+                    "checkboxes": False,
+                    "enableClickSelection": True,
+                },
+                "animateRows": False,
+                "domLayout": "normal",
+            },
+            getRowId="params.data.id",
+            className="ag-theme-quartz table",
+            style={"height": "420px"},
         ),
     ]

@@ -47,3 +47,67 @@ def marker_ids(page: Page) -> list[str]:
                 .flatMap(t => Array.from(t.customdata || []))""",
         GRAPH,
     )
+
+
+def click_province(page: Page, code: str) -> None:
+    """Click a spot inside the province's shape, away from every marker.
+
+    Plotly's geo paths take no pointer events (it hit-tests the geometry itself), so the spot is
+    found with the path's own fill test rather than elementFromPoint.
+    """
+    point = page.evaluate(
+        """([sel, code]) => {
+            const gd = document.querySelector(sel);
+            const path = [...gd.querySelectorAll('.choroplethlocation')]
+                .filter(p => p.__data__ && p.__data__.loc === code).pop();
+            const markers = [...gd.querySelectorAll('.scattergeo .point')].map(m => {
+                const b = m.getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2];
+            });
+            const toLocal = path.getScreenCTM().inverse();
+            const box = path.getBoundingClientRect();
+            for (let fy = 0.05; fy < 0.95; fy += 0.03) {
+                for (let fx = 0.05; fx < 0.95; fx += 0.03) {
+                    const x = box.left + fx * box.width, y = box.top + fy * box.height;
+                    const local = new DOMPoint(x, y).matrixTransform(toLocal);
+                    const free = markers.every(([mx, my]) => Math.hypot(mx - x, my - y) > 24);
+                    if (free && path.isPointInFill(local)) return [x, y];
+                }
+            }
+            return null;
+        }""",
+        [GRAPH, code],
+    )
+    assert point, f"no free spot found inside {code}"
+    page.mouse.click(*point)
+
+
+def click_first_marker(page: Page) -> str:
+    """Click the first marker that stands apart from the others; return its initiative id."""
+    found = page.evaluate(
+        """(sel) => {
+            const gd = document.querySelector(sel);
+            const points = [...gd.querySelectorAll('.scattergeo .point')].map(path => {
+                const b = path.getBoundingClientRect();
+                const trace = path.closest('.trace').__data__[0].trace;
+                return [b.left + b.width / 2, b.top + b.height / 2, trace.customdata[path.__data__.i]];
+            });
+            return points.find(([x, y], k) =>
+                points.every(([ox, oy], j) => j === k || Math.hypot(ox - x, oy - y) > 12)) || null;
+        }""",
+        GRAPH,
+    )
+    assert found, "no clickable marker"
+    page.mouse.click(found[0], found[1])
+    return found[2]
+
+
+def table_ids(page: Page) -> list[str]:
+    """Ids of the rows the table displays (after sorting and quick filter)."""
+    return page.evaluate(
+        """async () => {
+            const api = await dash_ag_grid.getApiAsync('table');
+            const ids = [];
+            api.forEachNodeAfterFilterAndSort(n => ids.push(n.data.id));
+            return ids;
+        }"""
+    )

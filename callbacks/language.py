@@ -1,0 +1,17 @@
+"""Language toggle: every translated component property follows the chosen language."""
+
+from __future__ import annotations
+
+from dash import Input, Output, callback
+
+from ui import ids
+from ui.texts import TEXTS
+
+
+@callback(
+    *[Output(component, prop) for component, prop in TEXTS],
+    Input(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,
+)
+def translate(lang: str):
+    return [value(lang) for value in TEXTS.values()]
