@@ -11,6 +11,7 @@ import sys
 import dash
 
 from kansenkaart import runtime
+from kansenkaart.api import blueprint as api_blueprint
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
 from kansenkaart.view import View
@@ -53,6 +54,7 @@ def create_app() -> dash.Dash:
         suppress_callback_exceptions=True,
     )
     app.layout = serve_layout
+    app.server.register_blueprint(api_blueprint)  # /api/* and /export/*
     return app
 
 

