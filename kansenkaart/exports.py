@@ -331,7 +331,8 @@ def map_title(view: View, province_names: Mapping[str, str], count: int) -> tupl
 class MapRenderer:
     """One headless Chromium per process, started on first use and kept for later images.
 
-    Starting Chromium takes about 2 s; a kept one draws an image in a few tenths of a second.
+    The first image of a process takes 3-5 s (Chromium starts); a kept one draws an image in a
+    few tenths of a second. Under gunicorn each worker starts its own, on its first image.
     Kaleido's server handles one figure at a time, hence the lock.
     """
 
