@@ -1,15 +1,26 @@
 """Read a CSV as data stewards produce it: UTF-8 with or without BOM, CRLF, `,` or `;` (Excel),
-trailing blank lines. Every failure becomes a Problem with a line (and column where known).
+decimal commas in `;` files, extra columns, trailing blank lines. Every failure becomes a Problem
+naming the line (and the column where known), so a steward can fix the file without help.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kansenkaart.problems import Problem
+
+#: Columns holding decimal numbers: Excel in a Dutch locale writes `52,993` in `;` files.
+DECIMAL_COLUMNS = ("lat", "lon")
+DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
+#: Lines with undecodable bytes named one by one before "and N more".
+MAX_ENCODING_PROBLEMS = 10
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+WORD = re.compile(r'[^\s,;"]+')
+SAVE_AS_UTF8 = "save the file as 'CSV UTF-8 (comma delimited)'"
 
 
 @dataclass
@@ -20,21 +31,73 @@ class CsvTable:
     rows: list[tuple[int, dict[str, str]]]
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    delimiter: str = ","
+
+
+# --- bytes to text --------------------------------------------------------------------------
 
 
 def decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
-    """Decode UTF-8 (BOM optional); name the line and column of the first bad byte."""
+    """Decode UTF-8 (BOM optional); otherwise name every line and column with a bad byte."""
+    if raw.startswith(UTF16_BOMS):
+        message = f"the file is UTF-16 (Excel's 'Unicode text'); {SAVE_AS_UTF8}"
+        return None, [Problem(name, 1, "encoding", message)]
     try:
         return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return None, encoding_problems(raw, name)
+
+
+def encoding_problems(raw: bytes, name: str) -> list[Problem]:
+    """One problem per line that is not UTF-8, naming the CSV column and showing the text as
+    Windows-1252 (what Excel calls 'CSV' on Windows) most likely meant it."""
+    lines = raw.split(b"\n")
+    delimiter = sniff_delimiter(lines[0].decode("utf-8", "replace"))
+    header = lines[0].decode("utf-8-sig", "replace").strip().split(delimiter)
+    problems: list[Problem] = []
+    bad_lines = [n for n, line in enumerate(lines, start=1) if not _is_utf8(line)]
+    for number in bad_lines[:MAX_ENCODING_PROBLEMS]:
+        problems.append(_bad_line(lines[number - 1], number, name, header, delimiter))
+    if len(bad_lines) > MAX_ENCODING_PROBLEMS:
+        more = len(bad_lines) - MAX_ENCODING_PROBLEMS
+        message = f"and {more} more line(s) are not UTF-8; {SAVE_AS_UTF8}"
+        problems.append(Problem(name, bad_lines[MAX_ENCODING_PROBLEMS], "encoding", message))
+    return problems
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _bad_line(line: bytes, number: int, name: str, header: list[str], delimiter: str) -> Problem:
+    try:
+        line.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        message = (
-            f"column {column}: byte 0x{raw[error.start]:02x} is not UTF-8; "
-            "save the file as 'CSV UTF-8'"
-        )
-        return None, [Problem(name, line, "encoding", message)]
+        start = error.start
+    before = line[:start].decode("utf-8", "replace")
+    index = before.count(delimiter)
+    column = header[index].strip() if index < len(header) else f"column {index + 1}"
+    word = _word_around(line.decode("cp1252", "replace"), len(before))
+    message = (
+        f"character {len(before) + 1}: byte 0x{line[start]:02x} is not UTF-8 "
+        f"(as Windows-1252 it reads '{word}'); {SAVE_AS_UTF8}"
+    )
+    return Problem(name, number, column, message)
+
+
+def _word_around(text: str, position: int) -> str:
+    """The word holding the bad byte, e.g. 'Fryslân', so the steward can find it."""
+    for match in WORD.finditer(text):
+        if match.start() <= position < match.end():
+            return match.group()[:40]
+    return ""
+
+
+# --- text to rows ---------------------------------------------------------------------------
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -47,39 +110,90 @@ def read_csv_text(
 ) -> CsvTable:
     """Parse text into rows keyed by header; blank lines are skipped, missing columns reported."""
     first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+    delimiter = sniff_delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         return CsvTable([], [], [Problem(name, 1, "header", "the file is empty")])
-    table = CsvTable(header, [])
-    missing = [c for c in required if c not in header]
-    for column in missing:
-        table.problems.append(Problem(name, 1, column, "required column is missing"))
-    extra = [c for c in header if c not in required and c not in optional]
-    for column in extra:
-        table.warnings.append(Problem(name, 1, column, "unknown column, kept but not used"))
-    if missing:
-        return table
-    line = reader.line_num + 1
-    try:
-        for values in reader:
-            _add_row(table, name, line, header, values)
-            line = reader.line_num + 1
     except csv.Error as error:
-        table.problems.append(Problem(name, reader.line_num, "csv", str(error)))
+        return CsvTable([], [], [Problem(name, 1, "header", f"cannot be read: {error}")])
+    table = CsvTable(header, [], delimiter=delimiter)
+    _check_header(table, name, required, optional)
+    if table.problems:
+        return table
+    _read_rows(table, reader, name)
+    if not table.rows and not table.problems:
+        table.problems.append(Problem(name, 2, "row", "the file has a header but no rows"))
     return table
 
 
-def _add_row(table: CsvTable, name: str, line: int, header: list[str], values: list[str]) -> None:
+def _check_header(
+    table: CsvTable, name: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> None:
+    for column in (c for c in required if c not in table.header):
+        table.problems.append(Problem(name, 1, column, "required column is missing"))
+    seen: set[str] = set()
+    for position, column in enumerate(table.header, start=1):
+        if column in seen:
+            table.problems.append(Problem(name, 1, column, "column appears twice in the header"))
+        seen.add(column)
+        if not column:
+            message = "has no name; its values are ignored"
+            table.warnings.append(Problem(name, 1, f"column {position}", message))
+        elif column not in required and column not in optional:
+            table.warnings.append(Problem(name, 1, column, "unknown column, kept but not used"))
+
+
+def _read_rows(table: CsvTable, reader: csv.Reader, name: str) -> None:
+    line = reader.line_num + 1
+    try:
+        for values in reader:
+            _add_row(table, name, line, reader.line_num, values)
+            line = reader.line_num + 1
+    except csv.Error as error:
+        table.problems.append(_csv_error(error, name, line))
+
+
+def _csv_error(error: csv.Error, name: str, line: int) -> Problem:
+    text = str(error)
+    if "unexpected end of data" in text:
+        text = 'a quote (") opened in this row is never closed'
+    elif "expected after" in text:
+        text = f'text follows a closing quote ("): {text}; put quotes around the whole value'
+    return Problem(name, line, "csv", text)
+
+
+def _add_row(table: CsvTable, name: str, line: int, last_line: int, values: list[str]) -> None:
     if not any(v.strip() for v in values):
         return
-    if len(values) != len(header):
-        table.problems.append(
-            Problem(name, line, "row", f"has {len(values)} fields, the header has {len(header)}")
+    header = table.header
+    if last_line > line:
+        # No value of ours spans lines: this is a stray quote swallowing the rows after it.
+        message = (
+            f'a quote (") in this row is closed only on line {last_line}; values may not span lines'
         )
+        table.problems.append(Problem(name, line, "csv", message))
         return
-    table.rows.append((line, dict(zip(header, values, strict=True))))
+    if len(values) != len(header):
+        message = f"has {len(values)} fields, the header has {len(header)}"
+        if table.delimiter == "," and len(values) > len(header):
+            message += "; put quotes around values that contain a comma"
+        table.problems.append(Problem(name, line, "row", message))
+        return
+    row = dict(zip(header, values, strict=True))
+    row.pop("", None)
+    if table.delimiter == ";":
+        _decimal_points(row)
+    table.rows.append((line, row))
+
+
+def _decimal_points(row: dict[str, str]) -> None:
+    """`52,993` -> `52.993` in the decimal columns of a `;` file (Excel, Dutch locale)."""
+    for column in DECIMAL_COLUMNS:
+        value = row.get(column)
+        if value and DECIMAL_COMMA.match(value):
+            row[column] = value.replace(",", ".")
 
 
 def read_csv_file(
@@ -91,6 +205,10 @@ def read_csv_file(
         raw = path.read_bytes()
     except OSError as error:
         return CsvTable([], [], [Problem(name, 0, "file", f"cannot be read: {error.strerror}")])
+    if b"\x00" in raw and not raw.startswith(UTF16_BOMS):
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        message = f"contains a NUL byte: not a text file? {SAVE_AS_UTF8}"
+        return CsvTable([], [], [Problem(name, line, "encoding", message)])
     text, problems = decode(raw, name)
     if text is None:
         return CsvTable([], [], problems)
