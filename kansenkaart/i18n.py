@@ -170,6 +170,15 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "dropdown.clear_search": {"nl": "Zoekterm wissen", "en": "Clear search"},
     "dropdown.clear_selection": {"nl": "Keuze wissen", "en": "Clear selection"},
     "dropdown.no_options_found": {"nl": "Niets gevonden", "en": "Nothing found"},
+    # --- server: data reload and errors (kansenkaart.store, kansenkaart.web) ---
+    "data_rejected": {
+        "nl": "Gegevensupdate geweigerd: {problems} in {files} ({first}). De kaart toont de vorige versie ({version}).",
+        "en": "Data update rejected: {problems} in {files} ({first}). The map shows the previous version ({version}).",
+    },
+    "data_rejected.one": {"nl": "1 probleem", "en": "1 problem"},
+    "data_rejected.many": {"nl": "{count} problemen", "en": "{count} problems"},
+    "data_rejected.line": {"nl": "regel {line}", "en": "line {line}"},
+    "error_reference": {"nl": "Foutcode: {ref}", "en": "Error reference: {ref}"},
 }
 
 

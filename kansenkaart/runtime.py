@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kansenkaart.dataset import DataSet
 from kansenkaart.settings import Settings
-from kansenkaart.store import DataStore
+from kansenkaart.store import DataStatus, DataStore
 
 _settings: Settings | None = None
 _store: DataStore | None = None
@@ -13,7 +13,7 @@ _store: DataStore | None = None
 def configure(settings: Settings) -> None:
     """Load and validate the data; raises DataError so the app refuses to start on bad data."""
     global _settings, _store
-    store = DataStore(settings.data_dir)
+    store = DataStore(settings.data_dir, check_seconds=settings.data_check_seconds)
     _settings, _store = settings, store
 
 
@@ -23,5 +23,15 @@ def settings() -> Settings:
 
 
 def data() -> DataSet:
+    """The last good data; picks up a changed file on disk within a few seconds."""
+    return store().current()
+
+
+def status() -> DataStatus:
+    """What this process serves and whether the last data update was rejected (for the page)."""
+    return store().status()
+
+
+def store() -> DataStore:
     assert _store is not None, "runtime.configure() was not called"
-    return _store.current()
+    return _store

@@ -9,6 +9,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def default_workers() -> int:
+    """One worker per core (callbacks are CPU-bound), at least 2 so one slow request never
+    blocks everybody, at most 8 (each worker holds its own copy of the data, ~150 MB)."""
+    return max(2, min(os.cpu_count() or 1, 8))
+
+
 @dataclass(frozen=True)
 class Settings:
     host: str = "127.0.0.1"
@@ -17,6 +23,8 @@ class Settings:
     workers: int = 2
     data_dir: Path = ROOT / "data"
     default_lang: str = "nl"
+    #: How often (at most) a process looks whether the data files changed on disk.
+    data_check_seconds: float = 2.0
 
 
 def _flag(value: str) -> bool:
@@ -31,14 +39,18 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             host=env.get("HOST", Settings.host),
             port=int(env.get("PORT", Settings.port)),
             debug=_flag(env.get("DEBUG", "0")),
-            workers=int(env.get("WORKERS", Settings.workers)),
+            workers=int(env.get("WORKERS", default_workers())),
             data_dir=Path(env.get("DATA_DIR", str(Settings.data_dir))),
             default_lang=env.get("DEFAULT_LANG", Settings.default_lang),
+            data_check_seconds=float(env.get("DATA_CHECK_SECONDS", Settings.data_check_seconds)),
         )
     except ValueError as error:
         raise SystemExit(
-            f"invalid setting: {error}; PORT and WORKERS must be whole numbers"
+            f"invalid setting: {error}; PORT and WORKERS must be whole numbers, "
+            "DATA_CHECK_SECONDS a number of seconds"
         ) from None
+    if settings.workers < 1 or settings.data_check_seconds < 0:
+        raise SystemExit("invalid setting: WORKERS must be 1 or more, DATA_CHECK_SECONDS 0 or more")
     if settings.default_lang not in ("nl", "en"):
         raise SystemExit(f"invalid setting: DEFAULT_LANG={settings.default_lang!r}, use nl or en")
     return settings

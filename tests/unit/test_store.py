@@ -1,0 +1,150 @@
+"""DataStore follows the files on disk: good versions are served, bad ones refused and reported."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kansenkaart import store as store_module
+from kansenkaart.problems import DataError
+from kansenkaart.store import DataStore, rejection_notice
+from tests.conftest import COLUMNS, fixture_records, write_data_dir
+
+
+class FakeClock:
+    """Time that moves only when the test says so, so no test waits."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float = 2.0) -> None:
+        self.now += seconds
+
+
+def rewrite(folder: Path, records: list[dict[str, str]]) -> None:
+    """Write new rows and make sure the mtime moves even on coarse file systems."""
+    path = folder / "initiatives.csv"
+    before = path.stat().st_mtime_ns
+    write_data_dir(folder, records, COLUMNS)
+    os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+
+
+def broken_records() -> list[dict[str, str]]:
+    records = fixture_records()
+    records[1]["lat"] = "52,9x"
+    records[2]["province"] = "PV99"
+    return records
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(fixture_dir: Path, clock: FakeClock) -> DataStore:
+    return DataStore(fixture_dir, check_seconds=2.0, clock=clock)
+
+
+def test_refuses_to_start_on_bad_data(tmp_path):
+    folder = write_data_dir(tmp_path / "data", broken_records())
+    with pytest.raises(DataError):
+        DataStore(folder)
+
+
+def test_a_valid_change_is_served_after_the_check_interval(store, fixture_dir, clock):
+    first = store.current()
+    rewrite(fixture_dir, fixture_records()[:4])
+    assert store.current() is first, "looks at the disk at most every check_seconds"
+    clock.advance()
+    assert len(store.current().initiatives) == 4
+    status = store.status()
+    assert (status.ok, status.initiatives, status.version) == (True, 4, store.current().version)
+    assert status.version != first.version
+
+
+def test_an_invalid_change_keeps_the_last_good_data_and_says_why(store, fixture_dir, clock):
+    good = store.current()
+    rewrite(fixture_dir, broken_records())
+    clock.advance()
+    assert store.current() is good
+    status = store.status()
+    assert not status.ok and status.rejected_at is not None
+    assert [str(p) for p in status.rejected] == [
+        "initiatives.csv:3: lat: '52,9x' is not a number",
+        "initiatives.csv:4: province: 'PV99' is not a CBS province code (PV20..PV31)",
+    ]
+    assert (status.version, status.initiatives) == (good.version, len(fixture_records()))
+
+
+def test_fixing_the_file_clears_the_rejection(store, fixture_dir, clock):
+    rewrite(fixture_dir, broken_records())
+    clock.advance()
+    assert not store.status().ok
+    rewrite(fixture_dir, fixture_records()[:5])
+    clock.advance()
+    status = store.status()
+    assert status.ok and status.rejected is None and status.initiatives == 5
+
+
+def test_restoring_the_served_version_clears_the_rejection(store, fixture_dir, clock):
+    version = store.current().version
+    rewrite(fixture_dir, broken_records())
+    clock.advance()
+    rewrite(fixture_dir, fixture_records())
+    clock.advance()
+    assert store.status().ok and store.status().version == version
+
+
+def test_a_file_changing_while_read_is_not_judged(store, fixture_dir, clock, monkeypatch):
+    """Caught half-written: neither served nor rejected; the next check reads it again."""
+    good = store.current()
+    rewrite(fixture_dir, broken_records())
+    real_fingerprint = store_module.fingerprint
+    calls = iter(range(100))
+
+    def still_being_written(folder: Path):
+        stamps = real_fingerprint(folder)
+        return (*stamps, next(calls))  # differs between every two looks
+
+    monkeypatch.setattr(store_module, "fingerprint", still_being_written)
+    clock.advance()
+    assert store.current() is good and store.status().ok
+    monkeypatch.setattr(store_module, "fingerprint", real_fingerprint)
+    rewrite(fixture_dir, fixture_records()[:3])
+    clock.advance()
+    assert len(store.current().initiatives) == 3
+
+
+def test_a_missing_file_is_a_rejection_not_a_crash(store, fixture_dir, clock):
+    (fixture_dir / "provinces.geojson").unlink()
+    clock.advance()
+    assert len(store.current().initiatives) == len(fixture_records())
+    assert [p.file for p in store.status().rejected] == ["provinces.geojson"]
+
+
+def test_touching_without_changing_keeps_the_same_data(store, fixture_dir, clock):
+    first = store.current()
+    rewrite(fixture_dir, fixture_records())
+    clock.advance()
+    assert store.current() is first
+
+
+def test_rejection_notice_in_both_languages(store, fixture_dir, clock):
+    assert rejection_notice(store.status(), "nl") is None
+    rewrite(fixture_dir, broken_records())
+    clock.advance()
+    status = store.status()
+    assert rejection_notice(status, "nl") == (
+        "Gegevensupdate geweigerd: 2 problemen in initiatives.csv "
+        "(regel 3, lat: '52,9x' is not a number; ...). "
+        f"De kaart toont de vorige versie ({status.version})."
+    )
+    assert rejection_notice(status, "en").startswith(
+        "Data update rejected: 2 problems in initiatives.csv (line 3, lat: "
+    )
