@@ -10,7 +10,7 @@ import sys
 
 import dash
 
-from kansenkaart import runtime
+from kansenkaart import runtime, web
 from kansenkaart.api import blueprint as api_blueprint
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
@@ -46,6 +46,8 @@ def create_app() -> dash.Dash:
 
     app = dash.Dash(
         __name__,
+        server=web.create_server(__name__),  # compression configured before Dash enables it
+        on_error=web.log_callback_error,  # a failing callback logs; the browser gets no traceback
         title="Kansenkaart CE",
         compress=True,
         serve_locally=True,
@@ -54,6 +56,7 @@ def create_app() -> dash.Dash:
         suppress_callback_exceptions=True,
     )
     app.layout = serve_layout
+    web.install(app)  # /healthz, security and cache headers, short error pages
     app.server.register_blueprint(api_blueprint)  # /api/* and /export/*
     return app
 

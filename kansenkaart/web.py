@@ -1,0 +1,382 @@
+"""Flask-level hardening of the Dash app: compression, caching, security headers, errors, health.
+
+Everything here is about HTTP, not about the map: `create_server()` makes the Flask server with
+compression configured before Dash wraps it, and `install(app)` adds the rest. The app keeps no
+per-user state on the server, so any number of workers or machines can serve it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import secrets
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+import dash
+from dash.fingerprint import check_fingerprint
+from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import InternalServerError
+from werkzeug.security import safe_join
+
+from kansenkaart import runtime
+from kansenkaart.i18n import t
+from kansenkaart.store import DataStatus
+
+log = logging.getLogger("kansenkaart.web")
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+#: Revalidate every time (cheap with ETag / Last-Modified): HTML and unversioned files.
+REVALIDATE = "no-cache"
+#: Answers that depend on the moment (data version, health): never stored.
+NO_STORE = "no-store"
+NO_STORE_PREFIXES = ("/_dash-layout", "/_dash-dependencies", "/_dash-update-component", "/healthz")
+JSON_PREFIXES = ("/api/", "/api", "/export/", "/_dash-", "/healthz")
+COMPONENT_SUITES = "/_dash-component-suites/"
+ASSETS = "/assets/"
+#: Callback requests are a few KB; this refuses absurd bodies before they are parsed.
+MAX_REQUEST_BYTES = 2 * 1024 * 1024
+#: A test-only route that raises, to check what a user sees of an internal error.
+TEST_ROUTES_ENV = "KANSENKAART_TEST_ROUTES"
+
+COMPRESS_MIMETYPES = [
+    "text/html",
+    "text/css",
+    "text/plain",
+    "text/csv",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/geo+json",
+    "application/manifest+json",
+    "image/svg+xml",
+    "image/x-icon",
+]
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    # Outbound source links tell the source site only that the visit came from this origin.
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+
+
+# --- the server -----------------------------------------------------------------------------
+
+
+class QuietFlask(Flask):
+    """Flask that leaves logging an unhandled error to `internal_error`, which logs the
+    traceback once, together with the reference the user is shown."""
+
+    def log_exception(self, exc_info: object) -> None:
+        return None
+
+
+def create_server(import_name: str = "app") -> Flask:
+    """The Flask server for Dash, configured before Dash's flask-compress reads the settings."""
+    server = QuietFlask(import_name)
+    server.config.update(
+        COMPRESS_ALGORITHM=["br", "gzip"],
+        COMPRESS_ALGORITHM_STREAMING=["br", "deflate"],
+        COMPRESS_BR_LEVEL=5,
+        COMPRESS_LEVEL=6,
+        COMPRESS_MIN_SIZE=1024,
+        COMPRESS_MIMETYPES=COMPRESS_MIMETYPES,
+        COMPRESS_CACHE_BACKEND=StaticCompressionCache,
+        COMPRESS_CACHE_KEY=compression_cache_key,
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
+        PROPAGATE_EXCEPTIONS=False,
+    )
+    return server
+
+
+def install(app: dash.Dash) -> None:
+    """Add health, headers and error handling to a Dash app built on `create_server()`."""
+    configure_logging()
+    server = app.server
+    server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
+    server.register_error_handler(InternalServerError, internal_error)
+    server.before_request(lambda: refuse_malformed_callback(app))
+    policy = ContentSecurityPolicy(app)
+    server.after_request(lambda response: add_headers(response, policy, app))
+    if os.environ.get(TEST_ROUTES_ENV) == "1":
+        server.add_url_rule("/_test/error", "test_error", _raise_for_test)
+
+
+def configure_logging() -> None:
+    """Log INFO and up to stderr (gunicorn's error log) unless the host configured logging."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s",
+        )
+
+
+# --- compression of static files ------------------------------------------------------------
+
+
+def compression_cache_key(req: object) -> str:
+    """Component-suite files never change while a process runs: compress each once.
+
+    The fingerprint is stripped, so made-up version stamps map to the same few keys.
+    """
+    path = request.path
+    if request.method == "GET" and path.startswith(COMPONENT_SUITES):
+        return "static:" + check_fingerprint(path)[0]
+    return "-"
+
+
+class StaticCompressionCache:
+    """flask-compress cache that keeps only component-suite files (plotly.js is 4.8 MB and
+    takes 0.1 s to compress); everything else is compressed per response as before."""
+
+    LIMIT = 64
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, bytes] = OrderedDict()
+
+    def get(self, key: str) -> bytes | None:
+        return self._entries.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if ";static:" not in key or key in self._entries:
+            return
+        self._entries[key] = value
+        while len(self._entries) > self.LIMIT:
+            self._entries.popitem(last=False)
+
+
+# --- headers --------------------------------------------------------------------------------
+
+
+class ContentSecurityPolicy:
+    """The CSP header, built on the first response: by then every inline script Dash writes
+    into the page (the renderer, clientside callbacks) is known and can be allowed by hash."""
+
+    def __init__(self, app: dash.Dash) -> None:
+        self._app = app
+        self._value: str | None = None
+
+    @property
+    def value(self) -> str:
+        if self._value is None:
+            self._value = content_security_policy(self._app.csp_hashes())
+        return self._value
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    """Only this origin; inline scripts only by hash; inline styles because plotly sets them."""
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *script_hashes],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+    }
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def add_headers(response: Response, policy: ContentSecurityPolicy, app: dash.Dash) -> Response:
+    """Security headers on every response; a cache lifetime that fits what was served."""
+    response.headers["Content-Security-Policy"] = policy.value
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    cache_control = cache_policy(response, app.config.assets_folder)
+    if cache_control:
+        response.headers["Cache-Control"] = cache_control
+    return response
+
+
+def cache_policy(response: Response, assets_folder: str) -> str | None:
+    """A year for URLs that change with their content, revalidation for the rest.
+
+    Returns None to keep what the view set (the API caches its answers for 5 minutes).
+    """
+    path = request.path
+    if response.status_code not in (200, 304):
+        return None if "Cache-Control" in response.headers else NO_STORE
+    if path.startswith(COMPONENT_SUITES):
+        return IMMUTABLE if check_fingerprint(path)[1] else REVALIDATE
+    if path.startswith(ASSETS):
+        fingerprinted = asset_is_fingerprinted(path.removeprefix(ASSETS), assets_folder)
+        return IMMUTABLE if fingerprinted else REVALIDATE
+    if path.startswith(NO_STORE_PREFIXES):
+        return NO_STORE
+    if "Cache-Control" in response.headers:
+        return None
+    return REVALIDATE
+
+
+def asset_is_fingerprinted(relative: str, assets_folder: str) -> bool:
+    """Dash links assets as `/assets/x.css?m=<mtime>`; only that exact version may be kept."""
+    stamp = request.args.get("m")
+    full = safe_join(assets_folder, relative)
+    if not stamp or full is None:
+        return False
+    try:
+        return float(stamp) == Path(full).stat().st_mtime
+    except (OSError, ValueError):
+        return False
+
+
+# --- requests -------------------------------------------------------------------------------
+
+CALLBACK_PATH = "/_dash-update-component"
+CALLBACK_LISTS = ("inputs", "state", "changedPropIds")
+
+
+def refuse_malformed_callback(app: dash.Dash) -> Response | None:
+    """A callback request the page could not have sent is a 400, not a 500 and a traceback in
+    the log: Dash itself assumes a well-formed body."""
+    if request.path != CALLBACK_PATH or request.method != "POST":
+        return None
+    body = request.get_json(silent=True)
+    problem = callback_body_problem(body, app.callback_map)
+    if problem is None:
+        return None
+    response = jsonify(error="bad request", message=problem)
+    response.status_code = 400
+    return response
+
+
+def callback_body_problem(body: object, callback_map: dict) -> str | None:
+    """What is wrong with a callback request body, or None when Dash can handle it."""
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    if not isinstance(body.get("output"), str) or body["output"] not in callback_map:
+        return "unknown callback output"
+    if not isinstance(body.get("outputs"), list | dict):
+        return "'outputs' must be a list or an object"
+    for key in CALLBACK_LISTS:
+        if not isinstance(body.get(key, []), list):
+            return f"'{key}' must be a list"
+    return None
+
+
+# --- health ---------------------------------------------------------------------------------
+
+
+def healthz() -> tuple[Response, int]:
+    """For load balancers and operators: 200 while serving data (even if an update was
+    refused: then "degraded", with the problems), 503 when this process has no data."""
+    try:
+        status = runtime.status()
+    except Exception:
+        log.exception("health check: no data")
+        return jsonify(status="unavailable", pid=os.getpid()), 503
+    return jsonify(health_report(status)), 200
+
+
+def health_report(status: DataStatus, limit: int = 50) -> dict[str, object]:
+    """The JSON of /healthz: what is served and, if refused, why (at most `limit` problems)."""
+    rejected = None
+    if status.rejected is not None:
+        rejected = {
+            "at": status.rejected_at.isoformat() if status.rejected_at else None,
+            "count": len(status.rejected),
+            "problems": [
+                {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
+                for p in status.rejected[:limit]
+            ],
+        }
+    return {
+        "status": "ok" if status.ok else "degraded",
+        "data": {
+            "version": status.version,
+            "initiatives": status.initiatives,
+            "loaded_at": status.loaded_at.isoformat(),
+        },
+        "rejected": rejected,
+        "pid": os.getpid(),
+    }
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def internal_error(error: InternalServerError) -> tuple[Response | str, int]:
+    """Log the traceback with a reference; show the user only a short message and the reference."""
+    reference = secrets.token_hex(4)
+    original = error.original_exception or error
+    log.error(
+        "internal error %s on %s %s",
+        reference,
+        request.method,
+        request.path,
+        exc_info=(type(original), original, original.__traceback__),
+    )
+    lang = _language()
+    message = t("error_page", lang)
+    if wants_json():
+        body = jsonify(error="internal error", message=message, reference=reference)
+        body.headers["Cache-Control"] = NO_STORE
+        return body, 500
+    return _error_page(message, t("error_reference", lang, ref=reference), lang), 500
+
+
+def wants_json() -> bool:
+    """Scripts and Dash's own requests get JSON; a person opening a page gets HTML."""
+    if request.path.startswith(JSON_PREFIXES):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json"
+
+
+def _language() -> str:
+    try:
+        default = runtime.settings().default_lang
+    except AssertionError:
+        default = "nl"
+    lang = request.args.get("lang", default)
+    return lang if lang in ("nl", "en") else default
+
+
+def _error_page(message: str, reference: str, lang: str) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        "<title>Kansenkaart CE</title></head><body>"
+        f'<h1>Kansenkaart CE</h1><p>{html.escape(message)}</p><p><a href="/">/</a></p>'
+        f"<p><small>{html.escape(reference)}</small></p></body></html>"
+    )
+
+
+def _raise_for_test() -> str:
+    raise RuntimeError("forced internal error (test route) with a secret: s3cr3t-path")
+
+
+# --- callbacks ------------------------------------------------------------------------------
+
+_callback_error_listeners: list[Callable[[str], None]] = []
+
+
+def on_callback_error(show: Callable[[str], None]) -> None:
+    """Let the UI show a notice when a callback fails; `show(reference)` runs inside the failed
+    callback, so it may call `dash.set_props(...)` on a notice component."""
+    _callback_error_listeners.append(show)
+
+
+def log_callback_error(error: Exception) -> None:
+    """Dash(on_error=...): log the traceback, send the browser no traceback and no update."""
+    reference = secrets.token_hex(4)
+    log.error(
+        "callback error %s (triggered by %s)",
+        reference,
+        dash.ctx.triggered_id if dash.ctx else None,
+        exc_info=(type(error), error, error.__traceback__),
+    )
+    for show in _callback_error_listeners:
+        try:
+            show(reference)
+        except Exception:
+            log.exception("callback error notice failed")
+    return None

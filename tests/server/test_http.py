@@ -1,0 +1,230 @@
+"""What production serving promises over HTTP: workers, health, compression, caching, security
+headers and short error messages. Runs against gunicorn as configured by gunicorn.conf.py."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import brotli
+import pytest
+
+from kansenkaart.dataset import load_dataset
+from tests.conftest import DATA_DIR
+from tests.server.conftest import Gunicorn
+
+pytestmark = pytest.mark.slow
+
+SHIPPED = load_dataset(DATA_DIR)
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def page_urls(server: Gunicorn) -> list[str]:
+    html = server.get("/").text
+    return re.findall(r'(?:src|href)="(/[^"]+)"', html)
+
+
+def component_suite_url(server: Gunicorn) -> str:
+    return next(u for u in page_urls(server) if "dash_renderer" in u)
+
+
+def asset_url(server: Gunicorn) -> str:
+    return next(u for u in page_urls(server) if u.startswith("/assets/style.css?m="))
+
+
+def without_page_token(body: bytes) -> bytes:
+    """Each page load carries its own signed token (Dash's `end_id`); the rest is identical."""
+    return re.sub(rb'"end_id":\s*"[^"]*"', b"", body)
+
+
+# --- workers and health ---------------------------------------------------------------------
+
+
+def test_gunicorn_serves_with_two_workers(gunicorn):
+    assert len(gunicorn.worker_pids()) == 2
+    reply = gunicorn.get("/")
+    assert reply.status == 200 and "DashRenderer" in reply.text
+
+
+def test_healthz_reports_the_data_served(gunicorn):
+    reply = gunicorn.get("/healthz")
+    assert reply.status == 200
+    report = reply.json()
+    assert report["status"] == "ok" and report["rejected"] is None
+    assert report["data"]["version"] == SHIPPED.version
+    assert report["data"]["initiatives"] == len(SHIPPED.initiatives)
+    assert report["data"]["loaded_at"].endswith("+00:00")
+    assert report["pid"] in gunicorn.worker_pids()
+    assert reply.headers["Cache-Control"] == "no-store"
+
+
+# --- compression ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "br"])
+@pytest.mark.parametrize(
+    "path", ["/", "DASH_RENDERER", "/_dash-layout", "/_dash-dependencies", "/api/initiatives"]
+)
+def test_responses_are_compressed(gunicorn, path, encoding):
+    path = component_suite_url(gunicorn) if path == "DASH_RENDERER" else path
+    plain = gunicorn.get(path)
+    reply = gunicorn.get(path, headers={"Accept-Encoding": encoding})
+    assert reply.status == 200
+    assert reply.headers["Content-Encoding"] == encoding
+    assert "Accept-Encoding" in reply.headers["Vary"]
+    body = gzip.decompress(reply.body) if encoding == "gzip" else brotli.decompress(reply.body)
+    assert without_page_token(body) == without_page_token(plain.body)
+    assert len(reply.body) < len(plain.body)
+
+
+def test_geojson_is_compressed(gunicorn):
+    reply = gunicorn.get("/api/initiatives", headers={"Accept-Encoding": "gzip"})
+    assert reply.headers["Content-Type"].startswith("application/geo+json")
+    assert reply.headers["Content-Encoding"] == "gzip"
+
+
+def test_tiny_answers_are_left_alone(gunicorn):
+    reply = gunicorn.get("/healthz", headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in reply.headers
+
+
+# --- caching --------------------------------------------------------------------------------
+
+
+def test_fingerprinted_files_are_cached_for_a_year(gunicorn):
+    for url in (component_suite_url(gunicorn), asset_url(gunicorn)):
+        reply = gunicorn.get(url)
+        assert reply.status == 200
+        assert reply.headers["Cache-Control"] == IMMUTABLE, url
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/assets/style.css",
+        "/assets/style.css?m=123",
+        "/assets/topojson/world_110m.json",
+        "/_dash-component-suites/dash/dash-renderer/build/dash_renderer.min.js",
+        "/",
+    ],
+)
+def test_unversioned_urls_are_revalidated(gunicorn, path):
+    reply = gunicorn.get(path)
+    assert reply.status == 200
+    assert reply.headers["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path", ["/_dash-layout", "/_dash-dependencies", "/healthz"])
+def test_data_dependent_answers_are_not_stored(gunicorn, path):
+    assert gunicorn.get(path).headers["Cache-Control"] == "no-store"
+
+
+def test_api_keeps_its_own_short_cache(gunicorn):
+    cache_control = gunicorn.get("/api/initiatives").headers["Cache-Control"]
+    assert "immutable" not in cache_control and "max-age=300" in cache_control
+
+
+def test_a_revalidated_plotly_costs_no_body(gunicorn):
+    path = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+    first = gunicorn.get(path, headers={"Accept-Encoding": "br"})
+    again = gunicorn.get(
+        path, headers={"Accept-Encoding": "br", "If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status == 304 and again.body == b""
+
+
+# --- security headers -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "ASSET", "/_dash-layout", "/api/initiatives", "/api/nope", "/healthz"]
+)
+def test_security_headers_on_every_response(gunicorn, path):
+    path = asset_url(gunicorn) if path == "ASSET" else path
+    headers = gunicorn.get(path).headers
+    csp = headers["Content-Security-Policy"]
+    for directive in (
+        "default-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self' data: blob:",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ):
+        assert directive in csp
+    script_src = next(d for d in csp.split("; ") if d.startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "'sha256-" in script_src
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+SECRET = "s3cr3t-path"
+
+
+def test_internal_error_page_is_short_and_logged(gunicorn):
+    reply = gunicorn.get("/_test/error", headers={"Accept": "text/html"})
+    assert reply.status == 500
+    assert reply.headers["Content-Type"].startswith("text/html")
+    assert "Er ging iets mis" in reply.text
+    assert "Traceback" not in reply.text and SECRET not in reply.text
+    reference = re.search(r"Foutcode: ([0-9a-f]{8})", reply.text).group(1)
+    log = gunicorn.log()
+    assert f"internal error {reference} on GET /_test/error" in log
+    assert "Traceback" in log and SECRET in log
+    assert "Content-Security-Policy" in reply.headers
+
+
+def test_internal_error_for_scripts_is_json(gunicorn):
+    reply = gunicorn.get("/_test/error", headers={"Accept": "application/json"})
+    assert reply.status == 500
+    body = reply.json()
+    assert set(body) == {"error", "message", "reference"}
+    assert SECRET not in reply.text and "Traceback" not in reply.text
+
+
+def post_callback(server: Gunicorn, body: bytes) -> object:
+    return server.request(
+        "/_dash-update-component",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+        data=body,
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b"[]",
+        json.dumps({"output": "nope.children", "outputs": [], "inputs": []}).encode(),
+        json.dumps({"output": None}).encode(),
+    ],
+)
+def test_malformed_callback_requests_are_400_not_500(gunicorn, body):
+    reply = post_callback(gunicorn, body)
+    assert reply.status == 400
+    assert reply.json()["error"] == "bad request"
+    assert "Traceback" not in reply.text
+
+
+def test_a_callback_failing_inside_dash_answers_json_without_traceback(gunicorn):
+    """A known callback with nonsense inputs fails inside Dash or the callback: never a
+    traceback to the browser (JSON 500 from the error handler, or no update from on_error)."""
+    dependencies = gunicorn.get("/_dash-dependencies").json()
+    callback = next(c for c in dependencies if c["inputs"])
+    body = {
+        "output": callback["output"],
+        "outputs": [{"id": "x", "property": "y"}],
+        "inputs": [{"id": {"bogus": 1}, "property": "value", "value": {"x": [1]}}],
+        "changedPropIds": ["nope"],
+    }
+    reply = post_callback(gunicorn, json.dumps(body).encode())
+    assert reply.status in (200, 204, 500)
+    assert "Traceback" not in reply.text and 'File "' not in reply.text
+    if reply.status == 500:
+        assert set(reply.json()) == {"error", "message", "reference"}
