@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import dash
+from dash.exceptions import DependencyException
 from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import InternalServerError
@@ -100,6 +101,7 @@ def install(app: dash.Dash) -> None:
     server = app.server
     server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     server.register_error_handler(InternalServerError, internal_error)
+    server.register_error_handler(DependencyException, unknown_component_file)
     server.before_request(lambda: refuse_malformed_callback(app))
     policy = ContentSecurityPolicy(app)
     server.after_request(lambda response: add_headers(response, policy, app))
@@ -322,6 +324,15 @@ def internal_error(error: InternalServerError) -> tuple[Response | str, int]:
         body.headers["Cache-Control"] = NO_STORE
         return body, 500
     return _error_page(message, t("error_reference", lang, ref=reference), lang), 500
+
+
+def unknown_component_file(error: DependencyException) -> tuple[Response | str, int]:
+    """Dash raises (a 500) for a component-suite path it does not know: that is a 404."""
+    if not request.path.startswith(COMPONENT_SUITES):
+        return internal_error(InternalServerError(original_exception=error))
+    response = jsonify(error="not found", message=f"no such file: {request.path[:200]}")
+    response.headers["Cache-Control"] = NO_STORE
+    return response, 404
 
 
 def wants_json() -> bool:

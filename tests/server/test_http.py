@@ -228,3 +228,16 @@ def test_a_callback_failing_inside_dash_answers_json_without_traceback(gunicorn)
     assert "Traceback" not in reply.text and 'File "' not in reply.text
     if reply.status == 500:
         assert set(reply.json()) == {"error", "message", "reference"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_dash-component-suites/dash/../../../etc/passwd",
+        "/_dash-component-suites/plotly/nope.v1_0m1.js",
+    ],
+)
+def test_unknown_component_files_are_404(gunicorn, path):
+    reply = gunicorn.get(path)
+    assert reply.status == 404
+    assert "passwd" not in reply.text or reply.json()["error"] == "not found"
