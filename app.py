@@ -55,6 +55,7 @@ def create_app() -> dash.Dash:
         # Keeps Dash from embedding a second copy of the whole layout in the page.
         suppress_callback_exceptions=True,
     )
+    app.index_string = app.index_string.replace("<html>", f'<html lang="{settings.default_lang}">')
     app.layout = serve_layout
     web.install(app)  # /healthz, security and cache headers, short error pages
     app.server.register_blueprint(api_blueprint)  # /api/* and /export/*

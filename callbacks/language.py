@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, callback
+from dash import Input, Output, callback, clientside_callback
 
 from ui import ids
 from ui.texts import TEXTS
@@ -15,3 +15,11 @@ from ui.texts import TEXTS
 )
 def translate(lang: str):
     return [value(lang) for value in TEXTS.values()]
+
+
+# The document language follows the toggle, for screen readers and hyphenation.
+clientside_callback(
+    "function (lang) { document.documentElement.lang = lang || 'nl'; return lang; }",
+    Output(ids.LANG_STORE, "modified_timestamp"),
+    Input(ids.LANG_STORE, "data"),
+)

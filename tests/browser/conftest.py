@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -44,13 +45,14 @@ class AppServer:
         environment = {**os.environ, "PORT": str(self.port), "HOST": "127.0.0.1", **env}
         if data_dir is not None:
             environment["DATA_DIR"] = str(data_dir)
+        # The log goes to a file: an unread pipe fills up and then blocks the server.
+        self.log = tempfile.NamedTemporaryFile(prefix="kansenkaart-app-", suffix=".log")  # noqa: SIM115 (lives as long as the server)
         self.process = subprocess.Popen(
             [sys.executable, "app.py"],
             cwd=ROOT,
             env=environment,
-            stdout=subprocess.PIPE,
+            stdout=self.log,
             stderr=subprocess.STDOUT,
-            text=True,
         )
         self._wait_until_up()
 
@@ -58,7 +60,7 @@ class AppServer:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"app exited: {self.process.stdout.read()}")
+                raise RuntimeError(f"app exited: {Path(self.log.name).read_text()}")
             try:
                 urllib.request.urlopen(self.url + "/", timeout=2)
                 return
@@ -72,6 +74,7 @@ class AppServer:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self.log.close()
 
 
 @pytest.fixture(scope="session")
@@ -99,22 +102,37 @@ def outside_requests() -> OutsideRequests:
 
 
 @pytest.fixture
-def page(browser: Browser, app_url: str, outside_requests: OutsideRequests) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL")
-    page = context.new_page()
+def page_factory(browser: Browser, app_url: str, outside_requests: OutsideRequests):
+    """Pages on the app, each guarded: outside requests are blocked, recorded and fail the test,
+    and so do JavaScript errors."""
+    contexts = []
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
 
-    def guard(route) -> None:
-        if route.request.url.startswith(app_url + "/"):
-            route.continue_()
-        else:
-            outside_requests.append(route.request.url)
-            route.abort()
+    def make(**context_options) -> Page:
+        options = {"viewport": {"width": 1400, "height": 900}, "locale": "nl-NL", **context_options}
+        context = browser.new_context(**options)
+        contexts.append(context)
 
-    context.route("**/*", guard)
-    page.base_url = app_url  # type: ignore[attr-defined]
-    yield page
-    context.close()
+        def guard(route) -> None:
+            if route.request.url.startswith(app_url + "/"):
+                route.continue_()
+            else:
+                outside_requests.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", guard)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.base_url = app_url  # type: ignore[attr-defined]
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
     assert outside_requests == [], f"page asked for outside resources: {outside_requests}"
     assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def page(page_factory) -> Page:
+    return page_factory()

@@ -72,16 +72,18 @@ def test_clicking_a_marker_opens_the_right_card(page):
     expect(link).to_have_attribute("target", "_blank")
     expect(link).to_have_attribute("rel", re.compile(r"noopener"))
     expect(page).to_have_url(re.compile(rf"initiative={re.escape(ident)}"))
-    # the marker is highlighted: drawn larger than the others
-    sizes = page.evaluate(
-        """(id) => document.querySelector('#map .js-plotly-plot')._fullData
-             .filter(t => t.type === 'scattergeo')
-             .flatMap(t => Array.from(t.customdata || []).map((c, i) => [c, t.marker.size[i]]))""",
-        ident,
+    # the marker is highlighted: drawn larger than every other marker
+    page.wait_for_function(
+        """(id) => {
+            const sizes = document.querySelector('#map .js-plotly-plot')._fullData
+                .filter(t => t.type === 'scattergeo')
+                .flatMap(t => Array.from(t.customdata || []).map((c, i) => [c, t.marker.size[i]]));
+            const mine = sizes.filter(([c]) => c === id).map(([, s]) => s);
+            const rest = sizes.filter(([c]) => c !== id).map(([, s]) => s);
+            return mine.length === 1 && rest.every(s => s < mine[0]);
+        }""",
+        arg=ident,
     )
-    chosen = {size for cid, size in sizes if cid == ident}
-    others = {size for cid, size in sizes if cid != ident}
-    assert max(chosen) > max(others)
     page.get_by_role("button", name="Sluiten").click()
     expect(card).to_be_hidden()
 
@@ -175,7 +177,9 @@ def test_keyboard_only_sets_a_theme_and_a_province(page):
     while page.evaluate("document.activeElement.id") != "province-select":
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
+    expect(page.locator(".dash-dropdown-search")).to_be_focused()
     page.keyboard.type("Frys")
+    expect(page.get_by_role("option", name="Fryslân")).to_be_visible()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"province=PV21"))
