@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
@@ -20,6 +21,15 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 
 def test_page_works_under_the_csp_without_violations(gunicorn):
+    # In its own thread: the browser tests' session-wide Playwright owns this thread's loop.
+    with ThreadPoolExecutor(1) as pool:
+        violations, csp_console, injected_ran = pool.submit(load_page, gunicorn.url).result()
+    assert violations == [] and csp_console == [], (violations, csp_console)
+    assert not injected_ran
+
+
+def load_page(url: str) -> tuple[list[str], list[str], bool]:
+    """Open the page, wait for the map; the CSP violations and console lines seen meanwhile."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
@@ -28,7 +38,7 @@ def test_page_works_under_the_csp_without_violations(gunicorn):
         console: list[str] = []
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
         page.add_init_script(RECORD_VIOLATIONS)
-        page.goto(gunicorn.url + "/?theme=energy")
+        page.goto(url + "/?theme=energy")
         page.wait_for_selector("#map .js-plotly-plot .choroplethlocation", timeout=90_000)
         page.wait_for_load_state("networkidle")
         violations = page.evaluate("window.__csp")
@@ -39,5 +49,4 @@ def test_page_works_under_the_csp_without_violations(gunicorn):
         page.wait_for_function("window.__csp.length > 0")
         injected_ran = page.evaluate("window.__injected === true")
         browser.close()
-    assert violations == [] and csp_console == [], (violations, csp_console)
-    assert not injected_ran
+    return violations, csp_console, injected_ran
