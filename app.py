@@ -38,7 +38,9 @@ def create_app() -> dash.Dash:
         )
         raise SystemExit(1) from None
     # Importing a callback module registers its callbacks.
+    import callbacks.data_status
     import callbacks.details
+    import callbacks.downloads
     import callbacks.language
     import callbacks.map_view
     import callbacks.table

@@ -26,8 +26,9 @@ from ui import ids
     Output(ids.PROFILE_LIST, "children"),
     Output(ids.DETAILS_HINT, "hidden"),
     Input(ids.VIEW, "data"),
+    Input(ids.DATA_VERSION, "data"),
 )
-def update_details(query: str | None):
+def update_details(query: str | None, _version: str | None):
     data = runtime.data()
     view, _ = View.from_query(query or "", runtime.settings().default_lang)
     card = initiative_card(data, view) if view.initiative else []

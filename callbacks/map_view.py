@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, Patch, callback, html
+from dash import Input, Output, Patch, callback, ctx, html
 
 from kansenkaart import runtime
 from kansenkaart.filtering import counts_without_each_filter, view_mask
 from kansenkaart.i18n import format_number, t
 from kansenkaart.view import View
-from layers.map_figure import LAYOUT, Updates, view_updates
+from layers.map_figure import LAYOUT, Updates, build_figure, view_updates
 from ui import ids
 
 
@@ -17,8 +17,10 @@ from ui import ids
     Output(ids.SUMMARY, "children"),
     Output(ids.MESSAGE, "children"),
     Input(ids.VIEW, "data"),
+    Input(ids.DATA_VERSION, "data"),
 )
-def update_map(query: str | None):
+def update_map(query: str | None, _version: str | None):
+    """A view change sends a Patch; new data on disk (shapes may differ) sends the whole map."""
     data = runtime.data()
     view, _ = View.from_query(query or "", runtime.settings().default_lang)
     shown = int(view_mask(data.initiatives, view).sum())
@@ -29,7 +31,8 @@ def update_map(query: str | None):
         shown=format_number(shown, view.lang),
         total=format_number(total, view.lang),
     )
-    return as_patch(view_updates(data, view)), summary, _message(view, shown)
+    figure = build_figure(data, view) if ctx.triggered_id == ids.DATA_VERSION else None
+    return figure or as_patch(view_updates(data, view)), summary, _message(view, shown)
 
 
 def as_patch(updates: Updates) -> Patch:

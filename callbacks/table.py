@@ -11,8 +11,8 @@ from kansenkaart.view import View
 from ui import ids
 
 
-@callback(Output(ids.TABLE, "rowData"), Input(ids.VIEW, "data"))
-def update_rows(query: str | None) -> list[dict]:
+@callback(Output(ids.TABLE, "rowData"), Input(ids.VIEW, "data"), Input(ids.DATA_VERSION, "data"))
+def update_rows(query: str | None, _version: str | None) -> list[dict]:
     data = runtime.data()
     view, _ = View.from_query(query or "", runtime.settings().default_lang)
     return table_rows(filter_initiatives(data.initiatives, view), data.provinces["name"], view.lang)

@@ -159,6 +159,17 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "These parts of the link were ignored:",
     },
     "dismiss": {"nl": "Melding sluiten", "en": "Dismiss"},
+    # --- analysts: downloads ---
+    "downloads_label": {"nl": "Downloaden", "en": "Download"},
+    "download.csv": {"nl": "CSV", "en": "CSV"},
+    "download.xlsx": {"nl": "Excel", "en": "Excel"},
+    "download.geojson": {"nl": "GeoJSON", "en": "GeoJSON"},
+    "download.png": {"nl": "Kaart (PNG)", "en": "Map (PNG)"},
+    "download.svg": {"nl": "Kaart (SVG)", "en": "Map (SVG)"},
+    "download_title": {
+        "nl": "De gefilterde weergave als {what}",
+        "en": "The filtered view as {what}",
+    },
     # --- dropdown internals (Dash's Dropdown `labels`) ---
     "dropdown.select_all": {"nl": "Alles selecteren", "en": "Select all"},
     "dropdown.deselect_all": {"nl": "Alles deselecteren", "en": "Deselect all"},

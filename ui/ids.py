@@ -38,3 +38,18 @@ CARD_BODY = "card-body"
 DETAILS_HINT = "details-hint"
 TABLE = "table"
 TABLE_FILTER = "table-filter"
+
+# downloads (plain links; their href follows the view)
+DOWNLOAD_PREFIX = "download-"
+DOWNLOADS = {
+    "csv": "/export/initiatives.csv",
+    "xlsx": "/export/initiatives.xlsx",
+    "geojson": "/export/initiatives.geojson",
+    "png": "/export/map.png",
+    "svg": "/export/map.svg",
+}
+
+# data updates on disk
+DATA_POLL = "data-poll"
+DATA_VERSION = "data-version"
+DATA_NOTICE = "data-notice"

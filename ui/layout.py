@@ -34,8 +34,11 @@ def page(data: DataSet, view: View) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.VIEW),
             dcc.Store(id=ids.LANG_STORE, data=lang),
+            dcc.Store(id=ids.DATA_VERSION, data=data.version),
+            dcc.Interval(id=ids.DATA_POLL, interval=5_000),
             _masthead(lang),
-            _notice(),
+            _notice(lang),
+            html.P(id=ids.DATA_NOTICE, className="data-notice", role="status", hidden=True),
             html.Main(
                 className="workspace",
                 children=[
@@ -77,7 +80,7 @@ def _masthead(lang: str) -> html.Header:
     )
 
 
-def _notice() -> html.Div:
+def _notice(lang: str) -> html.Div:
     return html.Div(
         id=ids.NOTICE,
         className="notice",
@@ -85,7 +88,13 @@ def _notice() -> html.Div:
         hidden=True,
         children=[
             html.Div(id=ids.NOTICE_TEXT, className="notice-text"),
-            html.Button("\u00d7", id=ids.NOTICE_CLOSE, className="notice-close", n_clicks=0),
+            html.Button(
+                "\u00d7",
+                id=ids.NOTICE_CLOSE,
+                className="notice-close",
+                n_clicks=0,
+                **{"aria-label": text(ids.NOTICE_CLOSE, "aria-label", lang)},
+            ),
         ],
     )
 
@@ -298,6 +307,30 @@ def _details(lang: str) -> list:
     ]
 
 
+def _downloads(lang: str) -> html.Div:
+    """Ordinary links: each export is a URL with the view's query, so it can be scripted too."""
+    links = [
+        html.A(
+            text(f"{ids.DOWNLOAD_PREFIX}{kind}", "children", lang),
+            id=f"{ids.DOWNLOAD_PREFIX}{kind}",
+            href=path,
+            title=text(f"{ids.DOWNLOAD_PREFIX}{kind}", "title", lang),
+            className="button small download",
+            download="",
+        )
+        for kind, path in ids.DOWNLOADS.items()
+    ]
+    return html.Div(
+        className="downloads",
+        role="group",
+        **{"aria-labelledby": "downloads-label"},
+        children=[
+            html.Span(text("downloads-label", "children", lang), id="downloads-label"),
+            *links,
+        ],
+    )
+
+
 def _table(lang: str) -> list:
     return [
         html.Div(
@@ -313,6 +346,7 @@ def _table(lang: str) -> list:
                 dcc.Input(id=ids.TABLE_FILTER, type="search", className="text-input", debounce=0.2),
             ],
         ),
+        _downloads(lang),
         dag.AgGrid(
             id=ids.TABLE,
             columnDefs=text(ids.TABLE, "columnDefs", lang),

@@ -85,6 +85,17 @@ TEXTS: dict[tuple[str, str], Callable[[str], object]] = {
     ("table-filter-label", "children"): _text("table_quick_filter"),
     (ids.TABLE, "columnDefs"): column_defs,
     ("credit", "children"): _text("credit"),
+    ("downloads-label", "children"): _text("downloads_label"),
+    **{
+        (f"{ids.DOWNLOAD_PREFIX}{kind}", "children"): _text(f"download.{kind}")
+        for kind in ids.DOWNLOADS
+    },
+    **{
+        (f"{ids.DOWNLOAD_PREFIX}{kind}", "title"): (
+            lambda lang, kind=kind: t("download_title", lang, what=t(f"download.{kind}", lang))
+        )
+        for kind in ids.DOWNLOADS
+    },
     (ids.NOTICE_CLOSE, "aria-label"): _text("dismiss"),
 }
 
