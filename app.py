@@ -23,7 +23,7 @@ log = logging.getLogger("kansenkaart")
 def serve_layout():
     """Built per page load from the current data, so a reload of the data shows at once."""
     settings = runtime.settings()
-    return page(runtime.data(), View(lang=settings.default_lang))
+    return page(runtime.data(), View(lang=settings.default_lang), settings.tour_step_seconds)
 
 
 def create_app() -> dash.Dash:
@@ -43,6 +43,7 @@ def create_app() -> dash.Dash:
     import callbacks.downloads
     import callbacks.language
     import callbacks.map_view
+    import callbacks.presentation
     import callbacks.table
     import callbacks.url_state  # noqa: F401
 

@@ -35,6 +35,7 @@ CONTROLS = {
     Output(ids.URL, "search"),
     Output(ids.VIEW, "data"),
     Output(ids.LANG_STORE, "data"),
+    Output(ids.MODE_STORE, "data"),
     Output(ids.NOTICE_TEXT, "children"),
     Output(ids.NOTICE, "hidden"),
     *[Output(c, "value") for c in CONTROLS],
@@ -47,17 +48,20 @@ CONTROLS = {
     Input(ids.CLEAR_PROVINCE, "n_clicks"),
     Input(ids.CLOSE_CARD, "n_clicks"),
     Input(ids.NOTICE_CLOSE, "n_clicks"),
+    Input(ids.DEMO_START, "n_clicks"),
+    Input(ids.DEMO_EXIT, "n_clicks"),
     State(ids.LANG_STORE, "data"),
+    State(ids.MODE_STORE, "data"),
 )
 def sync_view(search, *args):
     """Work out the new View from whatever triggered, then show it everywhere."""
     control_values = dict(zip(CONTROLS, args[: len(CONTROLS)], strict=True))
-    click, rows, *_, shown_lang = args[len(CONTROLS) :]
+    click, rows, *_, shown_lang, shown_mode = args[len(CONTROLS) :]
     default_lang = runtime.settings().default_lang
     current, problems = View.from_query(search or "", default_lang)
     trigger = ctx.triggered_id
     if trigger == ids.NOTICE_CLOSE:
-        return (no_update,) * 4 + (True,) + (no_update,) * len(CONTROLS)
+        return (no_update,) * 5 + (True,) + (no_update,) * len(CONTROLS)
     view, problems = _next_view(current, problems, trigger, control_values, click, rows)
     view, problems = _known_initiative(view, problems)
     query = view.to_query(default_lang)
@@ -66,6 +70,7 @@ def sync_view(search, *args):
         query,
         query,
         view.lang if view.lang != shown_lang else no_update,
+        view.mode if view.mode != shown_mode else no_update,
         notice,
         not notice,
         *[show(view) for _, show in CONTROLS.values()],
@@ -90,6 +95,10 @@ def _next_view(current: View, problems: list[ParamProblem], trigger, values, cli
         return current.without("province"), []
     if trigger == ids.CLOSE_CARD:
         return current.without("initiative"), []
+    if trigger == ids.DEMO_START:
+        return replace(current, mode="demo"), []
+    if trigger == ids.DEMO_EXIT:
+        return current.without("mode"), []
     return current, problems
 
 

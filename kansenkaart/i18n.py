@@ -170,6 +170,29 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "nl": "De gefilterde weergave als {what}",
         "en": "The filtered view as {what}",
     },
+    # --- presentation mode ---
+    "demo_start": {"nl": "Presentatie", "en": "Present"},
+    "demo_exit": {"nl": "Presentatie verlaten (Esc)", "en": "Leave presentation (Esc)"},
+    "demo_resume": {"nl": "Verder", "en": "Resume"},
+    "demo_paused": {
+        "nl": "Gepauzeerd: druk op Verder om door te gaan, Esc om te stoppen.",
+        "en": "Paused: press Resume to go on, Esc to stop.",
+    },
+    "tour_theme": {"nl": "{theme}: {leaders} lopen voorop", "en": "{theme}: {leaders} lead the way"},
+    "tour_theme_one": {"nl": "{theme}: {leaders} loopt voorop", "en": "{theme}: {leaders} leads the way"},
+    "tour_theme_none": {
+        "nl": "{theme}: nog geen initiatieven in deze selectie",
+        "en": "{theme}: no initiatives in this selection yet",
+    },
+    "tour_province": {
+        "nl": "{province}: {count} initiatieven, sterk in {strengths}",
+        "en": "{province}: {count} initiatives, strong in {strengths}",
+    },
+    "tour_province_plain": {
+        "nl": "{province}: {count} initiatieven",
+        "en": "{province}: {count} initiatives",
+    },
+    "and": {"nl": "en", "en": "and"},
     # --- dropdown internals (Dash's Dropdown `labels`) ---
     "dropdown.select_all": {"nl": "Alles selecteren", "en": "Select all"},
     "dropdown.deselect_all": {"nl": "Alles deselecteren", "en": "Deselect all"},

@@ -25,6 +25,9 @@ MATCH_MODES: Final = ("any", "all")
 
 LANGUAGES: Final = ("nl", "en")
 
+#: `demo`: presentation mode (large type, controls hidden, automatic tour).
+MODES: Final = ("demo",)
+
 #: Earliest and latest start year a row may claim.
 FIRST_YEAR: Final = 1990
 LAST_YEAR: Final = 2030

@@ -25,6 +25,8 @@ class Settings:
     default_lang: str = "nl"
     #: How often (at most) a process looks whether the data files changed on disk.
     data_check_seconds: float = 2.0
+    #: Seconds per step of the presentation-mode tour.
+    tour_step_seconds: float = 6.0
 
 
 def _flag(value: str) -> bool:
@@ -43,12 +45,15 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             data_dir=Path(env.get("DATA_DIR", str(Settings.data_dir))),
             default_lang=env.get("DEFAULT_LANG", Settings.default_lang),
             data_check_seconds=float(env.get("DATA_CHECK_SECONDS", Settings.data_check_seconds)),
+            tour_step_seconds=float(env.get("TOUR_STEP_SECONDS", Settings.tour_step_seconds)),
         )
     except ValueError as error:
         raise SystemExit(
             f"invalid setting: {error}; PORT and WORKERS must be whole numbers, "
-            "DATA_CHECK_SECONDS a number of seconds"
+            "DATA_CHECK_SECONDS and TOUR_STEP_SECONDS a number of seconds"
         ) from None
+    if settings.tour_step_seconds < 0.5:
+        raise SystemExit("invalid setting: TOUR_STEP_SECONDS must be at least 0.5")
     if settings.workers < 1 or settings.data_check_seconds < 0:
         raise SystemExit("invalid setting: WORKERS must be 1 or more, DATA_CHECK_SECONDS 0 or more")
     if settings.default_lang not in ("nl", "en"):

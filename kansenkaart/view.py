@@ -19,6 +19,7 @@ from kansenkaart.registry import (
     LAST_YEAR,
     MATCH_MODES,
     METRICS,
+    MODES,
     PROVINCE_CODES,
     STATUSES,
 )
@@ -53,6 +54,7 @@ class View:
     metric: str = "count"
     lang: str = "nl"
     initiative: str | None = None
+    mode: str = ""
 
     @classmethod
     def from_query(
@@ -183,6 +185,7 @@ _PARSERS = {
     "metric": _choice(METRICS),
     "lang": _choice(LANGUAGES),
     "initiative": _initiative_id,
+    "mode": _choice(MODES),
 }
 #: Query key -> View field (`from` is a Python keyword).
 _FIELD_FOR = {k: {"from": "year_from", "to": "year_to"}.get(k, k) for k in _PARSERS}

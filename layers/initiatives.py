@@ -39,7 +39,9 @@ def kind_traces() -> list[go.Scattergeo]:
     return traces
 
 
-def kind_updates(shown: pd.DataFrame, lang: str, highlighted: str | None = None) -> list[dict]:
+def kind_updates(
+    shown: pd.DataFrame, lang: str, highlighted: str | None = None, size: float = MARKER_SIZE
+) -> list[dict]:
     """Per kind trace: positions, ids and hover texts of the initiatives shown."""
     updates = []
     for kind in KINDS:
@@ -51,9 +53,7 @@ def kind_updates(shown: pd.DataFrame, lang: str, highlighted: str | None = None)
                 "customdata": rows["id"].tolist(),
                 "hovertext": [hover_text(r, lang) for r in rows.itertuples()],
                 "name": f"{t(f'kind.{kind}', lang)} ({len(rows)})",
-                "marker.size": [
-                    MARKER_SIZE * 1.8 if i == highlighted else MARKER_SIZE for i in rows["id"]
-                ],
+                "marker.size": [size * 1.8 if i == highlighted else size for i in rows["id"]],
             }
         )
     return updates

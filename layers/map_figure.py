@@ -16,10 +16,12 @@ from kansenkaart.filtering import filter_initiatives
 from kansenkaart.i18n import t
 from kansenkaart.metrics import metric_values
 from kansenkaart.view import View
-from layers.initiatives import kind_traces, kind_updates
+from layers.initiatives import MARKER_SIZE, kind_traces, kind_updates
 from layers.provinces import outline_trace, outline_update, values_trace, values_update
 
 OUTLINE, VALUES, FIRST_KIND = 0, 1, 2
+#: Presentation mode draws markers and type this much larger.
+DEMO_SCALE = 1.8
 LAYOUT = None  # trace index used for layout updates
 
 Updates = dict[tuple[int | None, str], object]
@@ -66,11 +68,24 @@ def view_updates(data: DataSet, view: View) -> Updates:
         updates[(VALUES, path)] = value
     for path, value in outline_update(names, metric, view.lang).items():
         updates[(OUTLINE, path)] = value
+    updates.update(presentation_updates(view.mode == "demo"))
     shown = filter_initiatives(frame, view)
-    for offset, kind_update in enumerate(kind_updates(shown, view.lang, view.initiative)):
+    size = MARKER_SIZE * (DEMO_SCALE if view.mode == "demo" else 1)
+    for offset, kind_update in enumerate(kind_updates(shown, view.lang, view.initiative, size)):
         for path, value in kind_update.items():
             updates[(FIRST_KIND + offset, path)] = value
     return updates
+
+
+def presentation_updates(demo: bool) -> Updates:
+    """Type and legend sizes readable from the back of a room in presentation mode."""
+    scale = DEMO_SCALE if demo else 1
+    return {
+        (LAYOUT, "font.size"): round(12 * scale),
+        (LAYOUT, "legend.font.size"): round(13 * scale),
+        (LAYOUT, "hoverlabel.font.size"): round(14 * scale),
+        (VALUES, "colorbar.thickness"): round(14 * scale),
+    }
 
 
 def apply_updates(figure: dict, updates: Updates) -> dict:

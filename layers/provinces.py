@@ -79,6 +79,8 @@ def values_update(
         "colorscale": DIVERGING if diverging else SEQUENTIAL,
         "customdata": [[n, f"{label}: {s}{unit}"] for n, s in zip(names, shown, strict=True)],
         "colorbar.title.text": title,
+        # whole numbers on the scale of a count; plotly chooses the steps otherwise
+        "colorbar.dtick": max(1, math.ceil(zmax / 5)) if metric == "count" else None,
         "marker.line.width": [2.6 if c == selected else 0.8 for c in PROVINCE_CODES],
         "marker.line.color": [SELECTED_BORDER if c == selected else BORDER for c in PROVINCE_CODES],
     }

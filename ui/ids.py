@@ -53,3 +53,13 @@ DOWNLOADS = {
 DATA_POLL = "data-poll"
 DATA_VERSION = "data-version"
 DATA_NOTICE = "data-notice"
+
+# presentation mode
+PAGE = "page"
+MODE_STORE = "mode-store"
+DEMO_START = "demo-start"
+DEMO_EXIT = "demo-exit"
+TOUR = "tour"
+TOUR_TIMER = "tour-timer"
+TOUR_CAPTION = "tour-caption"
+TOUR_RESUME = "tour-resume"

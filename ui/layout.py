@@ -24,10 +24,11 @@ GRAPH_CONFIG = {
 }
 
 
-def page(data: DataSet, view: View) -> html.Div:
+def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
     """The whole page; the URL callback then sets every control from the query string."""
     lang = view.lang
     return html.Div(
+        id=ids.PAGE,
         className="page",
         lang=lang,
         children=[
@@ -36,7 +37,10 @@ def page(data: DataSet, view: View) -> html.Div:
             dcc.Store(id=ids.LANG_STORE, data=lang),
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
+            dcc.Store(id=ids.MODE_STORE, data=view.mode),
+            dcc.Interval(id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=True),
             _masthead(lang),
+            _tour_bar(lang),
             _notice(lang),
             html.P(id=ids.DATA_NOTICE, className="data-notice", role="status", hidden=True),
             html.Main(
@@ -60,6 +64,12 @@ def _masthead(lang: str) -> html.Header:
             html.H1(text("title", "children", lang), id="title"),
             html.P(text("subtitle", "children", lang), id="subtitle", className="subtitle"),
             html.Div(className="spacer"),
+            html.Button(
+                text(ids.DEMO_START, "children", lang),
+                id=ids.DEMO_START,
+                className="button primary",
+                n_clicks=0,
+            ),
             html.Div(
                 className="lang-switch",
                 role="group",
@@ -73,6 +83,38 @@ def _masthead(lang: str) -> html.Header:
                         inline=True,
                         className="segmented",
                         labelClassName="segment",
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+def _tour_bar(lang: str) -> html.Div:
+    """Presentation mode's caption line, with the way out; hidden outside the mode."""
+    return html.Div(
+        id=ids.TOUR,
+        className="tour",
+        hidden=True,
+        children=[
+            html.P(id=ids.TOUR_CAPTION, className="tour-caption", **{"aria-live": "polite"}),
+            html.P(
+                text("tour-paused", "children", lang), id="tour-paused", className="tour-paused"
+            ),
+            html.Div(
+                className="tour-buttons",
+                children=[
+                    html.Button(
+                        text(ids.TOUR_RESUME, "children", lang),
+                        id=ids.TOUR_RESUME,
+                        className="button",
+                        n_clicks=0,
+                    ),
+                    html.Button(
+                        text(ids.DEMO_EXIT, "children", lang),
+                        id=ids.DEMO_EXIT,
+                        className="button",
+                        n_clicks=0,
                     ),
                 ],
             ),

@@ -86,6 +86,10 @@ TEXTS: dict[tuple[str, str], Callable[[str], object]] = {
     (ids.TABLE, "columnDefs"): column_defs,
     ("credit", "children"): _text("credit"),
     ("downloads-label", "children"): _text("downloads_label"),
+    (ids.DEMO_START, "children"): _text("demo_start"),
+    (ids.DEMO_EXIT, "children"): _text("demo_exit"),
+    (ids.TOUR_RESUME, "children"): _text("demo_resume"),
+    ("tour-paused", "children"): _text("demo_paused"),
     **{
         (f"{ids.DOWNLOAD_PREFIX}{kind}", "children"): _text(f"download.{kind}")
         for kind in ids.DOWNLOADS

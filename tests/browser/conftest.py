@@ -108,13 +108,14 @@ def page_factory(browser: Browser, app_url: str, outside_requests: OutsideReques
     contexts = []
     errors: list[str] = []
 
-    def make(**context_options) -> Page:
+    def make(base_url: str | None = None, **context_options) -> Page:
+        origin = base_url or app_url
         options = {"viewport": {"width": 1400, "height": 900}, "locale": "nl-NL", **context_options}
         context = browser.new_context(**options)
         contexts.append(context)
 
         def guard(route) -> None:
-            if route.request.url.startswith(app_url + "/"):
+            if route.request.url.startswith(origin + "/"):
                 route.continue_()
             else:
                 outside_requests.append(route.request.url)
@@ -123,7 +124,7 @@ def page_factory(browser: Browser, app_url: str, outside_requests: OutsideReques
         context.route("**/*", guard)
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.base_url = app_url  # type: ignore[attr-defined]
+        page.base_url = origin  # type: ignore[attr-defined]
         return page
 
     yield make

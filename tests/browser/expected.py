@@ -65,3 +65,30 @@ def counts_of(ids: list[str], csv_path=DATA_DIR / "initiatives.csv") -> dict[str
 def row(ident: str, csv_path=DATA_DIR / "initiatives.csv") -> dict[str, str]:
     frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
     return frame[frame["id"] == ident].iloc[0].to_dict()
+
+
+def tour_captions(csv_path=DATA_DIR / "initiatives.csv") -> list[str]:
+    """The presentation tour's theme captions and visited provinces, from the CSV and the facts.
+
+    Themes: the two provinces with most initiatives in the theme (ties by name).
+    Then the three provinces with most initiatives; their captions start with name and count.
+    """
+    import geopandas as gpd
+
+    names = gpd.read_file(DATA_DIR / "provinces.geojson").set_index("statcode")["name"]
+    labels = {
+        "climate": "Klimaat",
+        "jobs": "Werkgelegenheid",
+        "innovation": "Innovatie",
+        "energy": "Energie",
+    }
+    captions = []
+    for theme, label in labels.items():
+        counts = counts_for([theme], csv_path)
+        ranked = sorted((c for c in counts if counts[c] > 0), key=lambda c: (-counts[c], names[c]))
+        leaders = [names[c] for c in ranked[:2]]
+        captions.append(f"{label}: {leaders[0]} en {leaders[1]} lopen voorop")
+    totals = counts_for([], csv_path)
+    ranked = sorted(totals, key=lambda c: (-totals[c], names[c]))[:3]
+    captions += [f"{names[c]}: {int(totals[c])} initiatieven" for c in ranked]
+    return captions

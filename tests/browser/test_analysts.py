@@ -55,7 +55,9 @@ def test_invalid_parameters_are_dropped_with_a_dismissable_notice(page):
 
 
 QUERY = "?theme=energy,innovation&kind=initiative,result,programme"
-EXPECTED = filtered_ids(themes=("energy", "innovation"), kinds=("initiative", "result", "programme"))
+EXPECTED = filtered_ids(
+    themes=("energy", "innovation"), kinds=("initiative", "result", "programme")
+)
 
 
 def download(page, link_id: str):

@@ -169,9 +169,10 @@ def test_language_toggle_changes_the_interface(page):
 
 def test_keyboard_only_sets_a_theme_and_a_province(page):
     open_map(page)
-    page.keyboard.press("Tab")  # the language switch
-    page.keyboard.press("Tab")  # first theme: klimaat
-    page.keyboard.press("Tab")  # werkgelegenheid
+    for _ in range(10):  # past the presentation button and the language switch
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "jobs":
+            break
     page.keyboard.press("Space")
     expect(page).to_have_url(re.compile(r"theme=jobs"))
     while page.evaluate("document.activeElement.id") != "province-select":
