@@ -41,6 +41,7 @@ def create_app() -> dash.Dash:
     import callbacks.data_status
     import callbacks.details
     import callbacks.downloads
+    import callbacks.errors
     import callbacks.language
     import callbacks.map_view
     import callbacks.presentation

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import dash
-from dash.exceptions import DependencyException
+from dash.exceptions import DependencyException, MissingCallbackContextException
 from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import InternalServerError
@@ -376,13 +376,21 @@ def on_callback_error(show: Callable[[str], None]) -> None:
     _callback_error_listeners.append(show)
 
 
+def _triggered_id() -> object:
+    """What triggered the failing callback; None when called outside one."""
+    try:
+        return dash.ctx.triggered_id
+    except MissingCallbackContextException:
+        return None
+
+
 def log_callback_error(error: Exception) -> None:
     """Dash(on_error=...): log the traceback, send the browser no traceback and no update."""
     reference = secrets.token_hex(4)
     log.error(
         "callback error %s (triggered by %s)",
         reference,
-        dash.ctx.triggered_id if dash.ctx else None,
+        _triggered_id(),
         exc_info=(type(error), error, error.__traceback__),
     )
     for show in _callback_error_listeners:

@@ -1,0 +1,25 @@
+"""A failing callback shows a short notice with a reference (the log has the traceback)."""
+
+from __future__ import annotations
+
+import dash
+from dash import html
+
+from kansenkaart import runtime
+from kansenkaart.i18n import t
+from kansenkaart.web import on_callback_error
+from ui import ids
+
+
+def show_callback_error(reference: str) -> None:
+    lang = runtime.settings().default_lang
+    message = [
+        html.Span(t("error_page", lang)),
+        " ",
+        html.Small(t("error_reference", lang, ref=reference)),
+    ]
+    dash.set_props(ids.NOTICE_TEXT, {"children": message})
+    dash.set_props(ids.NOTICE, {"hidden": False})
+
+
+on_callback_error(show_callback_error)
