@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State, callback, clientside_callback, no_update
 
+from callbacks.map_view import MAP_OUTPUTS, map_outputs
 from kansenkaart import runtime
 from kansenkaart.tour import tour_steps
 from kansenkaart.view import View
@@ -31,18 +32,22 @@ def switch_mode(mode: str | None):
 @callback(
     Output(ids.VIEW, "data", allow_duplicate=True),
     Output(ids.TOUR_CAPTION, "children"),
+    *MAP_OUTPUTS,
     Input(ids.TOUR_TIMER, "n_intervals"),
     State(ids.URL, "search"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def tour_step(n_intervals: int | None, search: str | None):
-    base, _ = View.from_query(search or "", runtime.settings().default_lang)
+def tour_step(n_intervals: int | None, search: str | None, shown_query: str | None):
+    lang = runtime.settings().default_lang
+    base, _ = View.from_query(search or "", lang)
     if base.mode != "demo":
-        return no_update, no_update
+        return (no_update,) * (2 + len(MAP_OUTPUTS))
     data = runtime.data()
     steps = tour_steps(data.initiatives, data.provinces["name"], base)
     step = steps[(n_intervals or 0) % len(steps)]
-    return step.view.to_query(runtime.settings().default_lang), step.caption
+    shown, _ = View.from_query(shown_query or "", lang)
+    return step.view.to_query(lang), step.caption, *map_outputs(step.view, shown)
 
 
 # The map fills the screen in the mode: let plotly measure its new size once the layout changed.

@@ -7,15 +7,34 @@ from dash import Input, Output, Patch, callback
 from kansenkaart import runtime
 from kansenkaart.display import table_rows
 from kansenkaart.filtering import filter_initiatives
+from kansenkaart.i18n import format_number, t
 from kansenkaart.view import View
 from ui import ids
 
+#: More rows than this would cost the browser more than a reader gains; the exports have all.
+TABLE_LIMIT = 2_000
 
-@callback(Output(ids.TABLE, "rowData"), Input(ids.VIEW, "data"), Input(ids.DATA_VERSION, "data"))
-def update_rows(query: str | None, _version: str | None) -> list[dict]:
+
+@callback(
+    Output(ids.TABLE, "rowData"),
+    Output(ids.TABLE_NOTE, "children"),
+    Input(ids.VIEW, "data"),
+    Input(ids.DATA_VERSION, "data"),
+)
+def update_rows(query: str | None, _version: str | None):
     data = runtime.data()
     view, _ = View.from_query(query or "", runtime.settings().default_lang)
-    return table_rows(filter_initiatives(data.initiatives, view), data.provinces["name"], view.lang)
+    shown = filter_initiatives(data.initiatives, view)
+    rows = table_rows(shown.head(TABLE_LIMIT), data.provinces["name"], view.lang)
+    note = ""
+    if len(shown) > TABLE_LIMIT:
+        note = t(
+            "table_capped",
+            view.lang,
+            shown=format_number(TABLE_LIMIT, view.lang),
+            total=format_number(len(shown), view.lang),
+        )
+    return rows, note
 
 
 @callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_FILTER, "value"))

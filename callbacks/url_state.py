@@ -10,10 +10,11 @@ from dataclasses import replace
 
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
+from callbacks.map_view import MAP_OUTPUTS, map_outputs
 from kansenkaart import runtime
 from kansenkaart.i18n import t
 from kansenkaart.view import ParamProblem, View, query_value
-from layers.map_figure import FIRST_KIND
+from layers.map_figure import CLUSTERS, FIRST_KIND
 from ui import ids
 
 #: Control id -> (URL parameter, how the control shows the view's value).
@@ -38,6 +39,7 @@ CONTROLS = {
     Output(ids.MODE_STORE, "data"),
     Output(ids.NOTICE_TEXT, "children"),
     Output(ids.NOTICE, "hidden"),
+    *MAP_OUTPUTS,
     *[Output(c, "value") for c in CONTROLS],
     Input(ids.URL, "search"),
     *[Input(c, "value") for c in CONTROLS],
@@ -52,20 +54,24 @@ CONTROLS = {
     Input(ids.DEMO_EXIT, "n_clicks"),
     State(ids.LANG_STORE, "data"),
     State(ids.MODE_STORE, "data"),
+    State(ids.VIEW, "data"),
+    # It must run on page load (URL -> controls) though it shares the map outputs.
+    prevent_initial_call="initial_duplicate",
 )
 def sync_view(search, *args):
     """Work out the new View from whatever triggered, then show it everywhere."""
     control_values = dict(zip(CONTROLS, args[: len(CONTROLS)], strict=True))
-    click, rows, *_, shown_lang, shown_mode = args[len(CONTROLS) :]
+    click, rows, *_, shown_lang, shown_mode, shown_query = args[len(CONTROLS) :]
     default_lang = runtime.settings().default_lang
     current, problems = View.from_query(search or "", default_lang)
     trigger = ctx.triggered_id
     if trigger == ids.NOTICE_CLOSE:
-        return (no_update,) * 5 + (True,) + (no_update,) * len(CONTROLS)
+        return (no_update,) * 5 + (True,) + (no_update,) * (len(MAP_OUTPUTS) + len(CONTROLS))
     view, problems = _next_view(current, problems, trigger, control_values, click, rows)
     view, problems = _known_initiative(view, problems)
     query = view.to_query(default_lang)
     notice = _notice_lines(problems, view.lang)
+    shown, _ = View.from_query(shown_query, default_lang) if shown_query is not None else (None, [])
     return (
         query,
         query,
@@ -73,6 +79,7 @@ def sync_view(search, *args):
         view.mode if view.mode != shown_mode else no_update,
         notice,
         not notice,
+        *map_outputs(view, shown),
         *[show(view) for _, show in CONTROLS.values()],
     )
 
@@ -80,8 +87,11 @@ def sync_view(search, *args):
 def _next_view(current: View, problems: list[ParamProblem], trigger, values, click, rows):
     """The view after the event; problems from the URL are only reported when the URL triggered."""
     if trigger in CONTROLS:
-        param = CONTROLS[trigger][0]
-        return current.updated({param: query_value(values[trigger])})
+        # All controls, not just the one that changed: two quick changes send two requests, and
+        # the second may leave before the first has written the URL.
+        return current.updated(
+            {param: query_value(values[c]) for c, (param, _) in CONTROLS.items()}
+        )
     if trigger == ids.MAP:
         return _after_map_click(current, click), []
     if trigger == ids.TABLE:
@@ -108,6 +118,8 @@ def _after_map_click(view: View, click: dict | None) -> View:
     if not points:
         return view
     point = points[0]
+    if point.get("curveNumber", 0) == CLUSTERS:
+        return view  # a cluster stands for many initiatives: nothing to select
     if point.get("curveNumber", 0) >= FIRST_KIND:
         chosen, _ = view.updated({"initiative": str(point.get("customdata", ""))})
         return chosen

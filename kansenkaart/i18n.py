@@ -193,6 +193,19 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "{province}: {count} initiatives",
     },
     "and": {"nl": "en", "en": "and"},
+    # --- large data sets ---
+    "cluster_hover": {
+        "nl": "{count} initiatieven in dit gebied<br>Kies een provincie om ze los te zien",
+        "en": "{count} initiatives in this area<br>Choose a province to see them one by one",
+    },
+    "clustered_note": {
+        "nl": "{count} initiatieven: de kaart bundelt ze per gebied. Kies een provincie of filter verder om ze los te zien.",
+        "en": "{count} initiatives: the map groups them by area. Choose a province or filter further to see them one by one.",
+    },
+    "table_capped": {
+        "nl": "De tabel toont de eerste {shown} van {total}; download CSV of Excel voor alles.",
+        "en": "The table shows the first {shown} of {total}; download CSV or Excel for all.",
+    },
     # --- dropdown internals (Dash's Dropdown `labels`) ---
     "dropdown.select_all": {"nl": "Alles selecteren", "en": "Select all"},
     "dropdown.deselect_all": {"nl": "Alles deselecteren", "en": "Deselect all"},

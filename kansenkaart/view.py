@@ -72,6 +72,9 @@ class View:
             if parser is None:
                 problems.append(ParamProblem(key, "unknown parameter"))
                 continue
+            if not raw.strip():  # an emptied control, or `?from=`: back to no filter
+                values[_FIELD_FOR[key]] = _DEFAULTS[_FIELD_FOR[key]]
+                continue
             try:
                 values[_FIELD_FOR[key]] = parser(raw)
             except ValueError as error:

@@ -1,35 +1,63 @@
-"""The map: province layers and marker layers composed into one figure.
+"""The map: province layers, marker layers and clusters composed into one figure.
 
 The figure is built once with the shapes; every view change is a set of `updates`
 (trace index, property path) -> value. The page sends those as a `dash.Patch`, and
-`build_figure` applies the very same updates to a fresh figure, so both paths agree.
+`build_figure` applies the very same updates to a fresh figure, so both paths agree
+(tests/unit/test_map_updates.py checks that for many views).
+
+Given the view the browser shows now (`previous`), `view_updates` leaves out what that view
+already put there: for a theme change on the real data only province values, marker latitudes
+and legend counts travel.
 """
 
 from __future__ import annotations
 
 import copy
+from enum import Enum
 
+import numpy as np
 import plotly.graph_objects as go
 
 from kansenkaart.dataset import DataSet
-from kansenkaart.filtering import filter_initiatives
+from kansenkaart.filtering import view_mask
 from kansenkaart.i18n import t
 from kansenkaart.metrics import metric_values
+from kansenkaart.registry import KINDS
 from kansenkaart.view import View
-from layers.initiatives import MARKER_SIZE, kind_traces, kind_updates
+from layers.clusters import cluster_trace, cluster_updates, no_clusters
+from layers.initiatives import (
+    MARKER_SIZE,
+    kind_hidden,
+    kind_rows,
+    kind_static,
+    kind_traces,
+    kind_visibility,
+)
 from layers.provinces import outline_trace, outline_update, values_trace, values_update
 
 OUTLINE, VALUES, FIRST_KIND = 0, 1, 2
+CLUSTERS = FIRST_KIND + len(KINDS)
+LAYOUT = None  # trace index used for layout updates
 #: Presentation mode draws markers and type this much larger.
 DEMO_SCALE = 1.8
-LAYOUT = None  # trace index used for layout updates
+#: Up to this many initiatives in the data, all of them live in the figure (smallest patches).
+STATIC_LIMIT = 2_000
+#: Above this many shown initiatives, markers are grouped into clusters.
+MAX_MARKERS = 1_500
 
 Updates = dict[tuple[int | None, str], object]
 
 
+class Markers(Enum):
+    STATIC = "static"  # all initiatives in the figure, a change sends latitudes
+    ROWS = "rows"  # only the shown initiatives, in full
+    CLUSTERS = "clusters"  # too many to draw one by one
+
+
 def base_figure(geojson: dict) -> dict:
     """Shapes, styles and layout: what stays the same for every view."""
-    figure = go.Figure([outline_trace(geojson), values_trace(geojson), *kind_traces()])
+    traces = [outline_trace(geojson), values_trace(geojson), *kind_traces(), cluster_trace()]
+    figure = go.Figure(traces)
     figure.update_geos(
         visible=False,
         fitbounds="locations",
@@ -57,23 +85,54 @@ def base_figure(geojson: dict) -> dict:
     return figure.to_plotly_json()
 
 
-def view_updates(data: DataSet, view: View) -> Updates:
-    """What the figure shows for this view: province values, hover texts and markers."""
-    frame = data.initiatives
+def marker_strategy(data: DataSet, shown: int) -> Markers:
+    if len(data.initiatives) <= STATIC_LIMIT:
+        return Markers.STATIC
+    return Markers.ROWS if shown <= MAX_MARKERS else Markers.CLUSTERS
+
+
+def view_updates(data: DataSet, view: View, previous: View | None = None) -> Updates:
+    """What changes on the map from `previous` (None: from the empty base figure) to `view`."""
     names = data.provinces["name"]
-    values = metric_values(frame, view, data.provinces["population"])
+    values = metric_values(data.initiatives, view, data.provinces["population"])
     metric = view.metric if (view.metric != "lq" or view.theme) else "count"
     updates: Updates = {(LAYOUT, "legend.title.text"): t("legend_kinds", view.lang)}
     for path, value in values_update(values, names, metric, view.lang, view.province).items():
         updates[(VALUES, path)] = value
     for path, value in outline_update(names, metric, view.lang).items():
         updates[(OUTLINE, path)] = value
-    updates.update(presentation_updates(view.mode == "demo"))
-    shown = filter_initiatives(frame, view)
+    if previous is None or previous.mode != view.mode:
+        updates.update(presentation_updates(view.mode == "demo"))
+    updates.update(marker_updates(data, view, previous))
+    return updates
+
+
+def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
+    mask = view_mask(data.initiatives, view)
     size = MARKER_SIZE * (DEMO_SCALE if view.mode == "demo" else 1)
-    for offset, kind_update in enumerate(kind_updates(shown, view.lang, view.initiative, size)):
+    strategy = marker_strategy(data, int(mask.sum()))
+    if strategy is Markers.STATIC:
+        fresh = previous is None or previous.lang != view.lang
+        resize = fresh or (previous.initiative, previous.mode) != (view.initiative, view.mode)
+        per_kind = kind_visibility(data, mask, view.lang, view.initiative, size if resize else None)
+        if fresh:
+            per_kind = [
+                {**s, **v} for s, v in zip(kind_static(data, view.lang), per_kind, strict=True)
+            ]
+        clusters = no_clusters() if previous is None else {}
+    elif strategy is Markers.ROWS:
+        per_kind = kind_rows(data, mask, view.lang, view.initiative, size)
+        clusters = no_clusters()
+    else:
+        shown = data.initiatives[mask]
+        per_kind = kind_hidden(view.lang, shown["kind"].value_counts().to_dict())
+        clusters = cluster_updates(shown, view.lang)
+    updates: Updates = {}
+    for offset, kind_update in enumerate(per_kind):
         for path, value in kind_update.items():
             updates[(FIRST_KIND + offset, path)] = value
+    for path, value in clusters.items():
+        updates[(CLUSTERS, path)] = value
     return updates
 
 
@@ -103,3 +162,7 @@ def apply_updates(figure: dict, updates: Updates) -> dict:
 def build_figure(data: DataSet, view: View) -> dict:
     """The complete figure for a view, shapes included."""
     return apply_updates(base_figure(data.geojson), view_updates(data, view))
+
+
+def shown_count(data: DataSet, view: View) -> int:
+    return int(np.count_nonzero(view_mask(data.initiatives, view)))

@@ -38,6 +38,7 @@ CARD_BODY = "card-body"
 DETAILS_HINT = "details-hint"
 TABLE = "table"
 TABLE_FILTER = "table-filter"
+TABLE_NOTE = "table-note"
 
 # downloads (plain links; their href follows the view)
 DOWNLOAD_PREFIX = "download-"

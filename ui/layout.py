@@ -33,7 +33,8 @@ def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
         lang=lang,
         children=[
             dcc.Location(id=ids.URL, refresh=False),
-            dcc.Store(id=ids.VIEW),
+            # The view the map was built for; callbacks patch the map from here.
+            dcc.Store(id=ids.VIEW, data=view.to_query(view.lang)),
             dcc.Store(id=ids.LANG_STORE, data=lang),
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
@@ -389,6 +390,7 @@ def _table(lang: str) -> list:
             ],
         ),
         _downloads(lang),
+        html.P(id=ids.TABLE_NOTE, className="hint", **{"aria-live": "polite"}),
         dag.AgGrid(
             id=ids.TABLE,
             columnDefs=text(ids.TABLE, "columnDefs", lang),

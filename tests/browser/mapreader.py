@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import Page
 
 GRAPH = "#map .js-plotly-plot"
@@ -41,10 +43,13 @@ def wait_for_values(page: Page, expected: dict[str, float]) -> None:
 
 
 def marker_ids(page: Page) -> list[str]:
+    """Ids of the markers drawn (a point without a latitude is in the trace but not drawn)."""
     return page.evaluate(
         """(sel) => document.querySelector(sel)._fullData
                 .filter(t => t.type === 'scattergeo')
-                .flatMap(t => Array.from(t.customdata || []))""",
+                .flatMap(t => Array.from(t.customdata || [])
+                    .filter((id, i) => t.lat[i] !== null && t.lat[i] !== undefined
+                                        && !Number.isNaN(t.lat[i]) && i < t.lon.length))""",
         GRAPH,
     )
 
@@ -111,3 +116,11 @@ def table_ids(page: Page) -> list[str]:
             return ids;
         }"""
     )
+
+
+def wait_for_table(page: Page, expected: list[str], timeout_s: float = 15) -> None:
+    """Wait until the table shows exactly these ids (it follows the map by one round trip)."""
+    deadline = time.monotonic() + timeout_s
+    while sorted(table_ids(page)) != sorted(expected) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert sorted(table_ids(page)) == sorted(expected)

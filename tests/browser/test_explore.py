@@ -15,6 +15,7 @@ from tests.browser.mapreader import (
     marker_ids,
     table_ids,
     wait_for_map,
+    wait_for_table,
     wait_for_values,
 )
 
@@ -52,7 +53,7 @@ def test_clicking_a_province_opens_its_profile(page):
         "() => document.querySelectorAll('#profile .initiative-list li').length > 0"
     )
     assert sorted(marker_ids(page)) == sorted(drenthe)
-    assert sorted(table_ids(page)) == sorted(drenthe)
+    wait_for_table(page, drenthe)
     # clicking it again deselects
     click_province(page, "PV22")
     expect(profile).to_be_hidden()
@@ -102,7 +103,7 @@ def assert_view_consistent(page, expected_ids: list[str]) -> None:
         "(n) => { const g = document.querySelector('#summary'); return g && g.textContent.startsWith(n + ' van'); }",
         arg=str(len(expected_ids)),
     )
-    assert sorted(table_ids(page)) == sorted(expected_ids)
+    wait_for_table(page, expected_ids)
     assert sorted(marker_ids(page)) == sorted(expected_ids)
 
 
@@ -221,7 +222,7 @@ def test_a_link_with_every_parameter_reopens_the_view(page):
         "(n) => document.querySelector('#summary').textContent.startsWith(n + ' of')",
         arg=str(len(shown)),
     )
-    assert sorted(table_ids(page)) == sorted(shown)
+    wait_for_table(page, shown)
     assert params(page.url) == params(query)  # the URL keeps the view (in canonical order)
 
 

@@ -38,3 +38,10 @@ def test_reversed_year_range_is_dropped():
     view, problems = View.from_query("from=2020&to=2010")
     assert (view.year_from, view.year_to) == (None, None)
     assert problems[0].param == "from"
+
+
+def test_an_empty_value_clears_the_filter():
+    view, _ = View.from_query("from=2018&to=2020&province=PV22")
+    cleared, problems = view.updated({"from": "", "province": ""})
+    assert problems == []
+    assert (cleared.year_from, cleared.year_to, cleared.province) == (None, 2020, None)
