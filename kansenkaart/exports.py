@@ -46,39 +46,10 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 GEOJSON_TYPE = "application/geo+json"
 IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
-#: Strings only the exports use (the page's strings live in kansenkaart.i18n).
-_TEXT: dict[str, dict[str, str]] = {
-    "no_filters": {"nl": "geen (alle initiatieven)", "en": "none (all initiatives)"},
-    "years_from": {"nl": "vanaf {year}", "en": "from {year}"},
-    "years_to": {"nl": "tot en met {year}", "en": "up to {year}"},
-    "about_title": {"nl": "Over deze export", "en": "About this export"},
-    "about_filters": {"nl": "Filters", "en": "Filters"},
-    "about_rows": {"nl": "Aantal rijen", "en": "Number of rows"},
-    "about_exported": {"nl": "Geëxporteerd (UTC)", "en": "Exported (UTC)"},
-    "about_data_version": {"nl": "Dataversie", "en": "Data version"},
-    "about_boundaries": {"nl": "Provinciegrenzen", "en": "Province boundaries"},
-    "about_boundaries_text": {
-        "nl": "CBS / Kadaster (PDOK), licentie CC BY 4.0",
-        "en": "CBS / Kadaster (PDOK), licence CC BY 4.0",
-    },
-    "about_initiatives": {"nl": "Initiatieven", "en": "Initiatives"},
-    "about_initiatives_text": {
-        "nl": "Openbare bronnen; de bron van elke rij staat in de kolom source_url.",
-        "en": "Public sources; each row's source is in the column source_url.",
-    },
-    "about_link": {"nl": "Deze weergave openen", "en": "Open this view"},
-    "about_formulas": {"nl": "Let op", "en": "Note"},
-    "about_formulas_text": {
-        "nl": "Tekst die met = + - @ of een tab begint, staat er met een apostrof (') voor, zodat een spreadsheet hem niet als formule uitvoert.",
-        "en": "Text starting with = + - @ or a tab is prefixed with an apostrophe (') so a spreadsheet never runs it as a formula.",
-    },
-    "map_count": {"nl": "{count} initiatieven", "en": "{count} initiatives"},
-}
-
 
 def text(key: str, lang: str, **values: object) -> str:
-    entry = _TEXT[key]
-    return entry.get(lang, entry["nl"]).format(**values)
+    """Export strings live in the one translation table, under `export.`."""
+    return t(f"export.{key}", lang, **values)
 
 
 # --- the rows ---------------------------------------------------------------------------------

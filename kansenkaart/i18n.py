@@ -178,8 +178,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "nl": "Gepauzeerd: druk op Verder om door te gaan, Esc om te stoppen.",
         "en": "Paused: press Resume to go on, Esc to stop.",
     },
-    "tour_theme": {"nl": "{theme}: {leaders} lopen voorop", "en": "{theme}: {leaders} lead the way"},
-    "tour_theme_one": {"nl": "{theme}: {leaders} loopt voorop", "en": "{theme}: {leaders} leads the way"},
+    "tour_theme": {
+        "nl": "{theme}: {leaders} lopen voorop",
+        "en": "{theme}: {leaders} lead the way",
+    },
+    "tour_theme_one": {
+        "nl": "{theme}: {leaders} loopt voorop",
+        "en": "{theme}: {leaders} leads the way",
+    },
     "tour_theme_none": {
         "nl": "{theme}: nog geen initiatieven in deze selectie",
         "en": "{theme}: no initiatives in this selection yet",
@@ -206,6 +212,32 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "nl": "De tabel toont de eerste {shown} van {total}; download CSV of Excel voor alles.",
         "en": "The table shows the first {shown} of {total}; download CSV or Excel for all.",
     },
+    # --- exports (the Excel about sheet, map image titles) ---
+    "export.no_filters": {"nl": "geen (alle initiatieven)", "en": "none (all initiatives)"},
+    "export.years_from": {"nl": "vanaf {year}", "en": "from {year}"},
+    "export.years_to": {"nl": "tot en met {year}", "en": "up to {year}"},
+    "export.about_title": {"nl": "Over deze export", "en": "About this export"},
+    "export.about_filters": {"nl": "Filters", "en": "Filters"},
+    "export.about_rows": {"nl": "Aantal rijen", "en": "Number of rows"},
+    "export.about_exported": {"nl": "Geëxporteerd (UTC)", "en": "Exported (UTC)"},
+    "export.about_data_version": {"nl": "Dataversie", "en": "Data version"},
+    "export.about_boundaries": {"nl": "Provinciegrenzen", "en": "Province boundaries"},
+    "export.about_boundaries_text": {
+        "nl": "CBS / Kadaster (PDOK), licentie CC BY 4.0",
+        "en": "CBS / Kadaster (PDOK), licence CC BY 4.0",
+    },
+    "export.about_initiatives": {"nl": "Initiatieven", "en": "Initiatives"},
+    "export.about_initiatives_text": {
+        "nl": "Openbare bronnen; de bron van elke rij staat in de kolom source_url.",
+        "en": "Public sources; each row's source is in the column source_url.",
+    },
+    "export.about_link": {"nl": "Deze weergave openen", "en": "Open this view"},
+    "export.about_formulas": {"nl": "Let op", "en": "Note"},
+    "export.about_formulas_text": {
+        "nl": "Tekst die met = + - @ of een tab begint, staat er met een apostrof (') voor, zodat een spreadsheet hem niet als formule uitvoert.",
+        "en": "Text starting with = + - @ or a tab is prefixed with an apostrophe (') so a spreadsheet never runs it as a formula.",
+    },
+    "export.map_count": {"nl": "{count} initiatieven", "en": "{count} initiatives"},
     # --- dropdown internals (Dash's Dropdown `labels`) ---
     "dropdown.select_all": {"nl": "Alles selecteren", "en": "Select all"},
     "dropdown.deselect_all": {"nl": "Alles deselecteren", "en": "Deselect all"},
