@@ -15,6 +15,7 @@ from kansenkaart.api import blueprint as api_blueprint
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
 from kansenkaart.view import View
+from ui import plotly_bundle
 from ui.layout import page
 
 log = logging.getLogger("kansenkaart")
@@ -62,6 +63,7 @@ def create_app() -> dash.Dash:
     app.index_string = app.index_string.replace("<html>", f'<html lang="{settings.default_lang}">')
     app.layout = serve_layout
     web.install(app)  # /healthz, security and cache headers, short error pages
+    plotly_bundle.check()  # the page draws with assets/vendor's geo bundle, not the full plotly.js
     app.server.register_blueprint(api_blueprint)  # /api/* and /export/*
     return app
 

@@ -1,0 +1,25 @@
+"""The shipped plotly.js geo bundle fits plotly.py, and figures use only the traces it draws."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from layers.profile_chart import profile_figure
+from ui import plotly_bundle
+
+
+def test_the_geo_bundle_is_there_and_matches_plotly_py():
+    assert plotly_bundle.problem() is None
+
+
+def test_the_profile_chart_uses_only_traces_the_bundle_draws():
+    profile = pd.DataFrame(
+        {"count": [2, 0, 1, 0], "lq": [2.5, 0.0, 0.5, float("nan")]},
+        index=["climate", "jobs", "innovation", "energy"],
+    )
+    figure = profile_figure(profile, "en")
+    assert {trace["type"] for trace in figure["data"]} <= plotly_bundle.TRACE_TYPES
+    bars = [s for s in figure["layout"]["shapes"] if s["type"] == "rect"]
+    # no bar where there is no data; the value and 'no data' are the labels
+    assert [(b["x0"], b["x1"]) for b in bars] == [(1, 2.5), (1, 0.0), (1, 0.5)]
+    assert list(figure["data"][0]["text"]) == ["2.50", "0.00", "0.50", "no data"]
