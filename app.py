@@ -65,6 +65,10 @@ def create_app() -> dash.Dash:
     web.install(app)  # /healthz, security and cache headers, short error pages
     plotly_bundle.check()  # the page draws with assets/vendor's geo bundle, not the full plotly.js
     app.server.register_blueprint(api_blueprint)  # /api/* and /export/*
+    # Dash sets itself up on the first request and marks that done before it is: in a fresh
+    # threaded worker, parallel first requests then get 404s for Dash's own scripts. Do it now.
+    with app.server.app_context():
+        app._setup_server()
     return app
 
 
