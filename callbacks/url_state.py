@@ -132,7 +132,7 @@ def _after_map_click(view: View, click: dict | None) -> View:
 
 def _known_initiative(view: View, problems: list[ParamProblem]) -> tuple[View, list[ParamProblem]]:
     """An initiative id from a link that is not (or no longer) in the data is dropped and named."""
-    if view.initiative and view.initiative not in set(runtime.data().initiatives["id"]):
+    if view.initiative and not (runtime.data().initiatives["id"] == view.initiative).any():
         problem = ParamProblem("initiative", f"{view.initiative!r} is not in the data")
         return view.without("initiative"), [*problems, problem]
     return view, problems
