@@ -32,10 +32,11 @@ from kansenkaart.registry import (
     LAST_YEAR,
     MATCH_MODES,
     METRICS,
+    MODES,
     PROVINCE_CODES,
     STATUSES,
 )
-from kansenkaart.view import MAX_ID_LENGTH, MAX_QUERY_LENGTH, ParamProblem, View
+from kansenkaart.view import MAX_ID_LENGTH, MAX_QUERY_LENGTH, PARAMETERS, ParamProblem, View
 from layers.map_figure import build_figure
 
 log = logging.getLogger("kansenkaart.api")
@@ -365,6 +366,11 @@ def view_parameters(default_lang: str) -> list[dict]:
             {"type": "string", "maxLength": MAX_ID_LENGTH, "pattern": "^[A-Za-z0-9_-]+$"},
             "A selected initiative (highlighted on map images; does not filter).",
         ),
+        _parameter(
+            "mode",
+            {"type": "string", "enum": list(MODES)},
+            "`demo`: presentation mode on the page (larger type on map images; does not filter).",
+        ),
     ]
 
 
@@ -392,19 +398,8 @@ def _content(mimetype: str, description: str, schema: dict | None = None) -> dic
     return {"description": description, "content": {mimetype: body}}
 
 
-_PARAMETER_NAMES = (
-    "theme",
-    "match",
-    "province",
-    "kind",
-    "status",
-    "from",
-    "to",
-    "q",
-    "metric",
-    "lang",
-    "initiative",
-)
+#: Every query parameter the View reads, in its order.
+_PARAMETER_NAMES = PARAMETERS
 
 
 def openapi_document(default_lang: str) -> dict:

@@ -18,13 +18,15 @@ from kansenkaart.registry import (
     THEMES,
 )
 
-REQUIRED_COLUMNS = (
+#: The columns of data/initiatives.csv, in file order.
+CSV_COLUMNS = (
     "id",
     "name",
     "province",
     "municipality",
     "lat",
     "lon",
+    "coord_basis",
     "kind",
     "themes",
     "status",
@@ -34,6 +36,7 @@ REQUIRED_COLUMNS = (
     "source_url",
 )
 OPTIONAL_COLUMNS = ("coord_basis",)
+REQUIRED_COLUMNS = tuple(c for c in CSV_COLUMNS if c not in OPTIONAL_COLUMNS)
 
 
 def _blank_to_none(value: object) -> object:

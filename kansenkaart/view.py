@@ -190,6 +190,8 @@ _PARSERS = {
     "initiative": _initiative_id,
     "mode": _choice(MODES),
 }
+#: Every query parameter, in the order the page writes them.
+PARAMETERS = tuple(_PARSERS)
 #: Query key -> View field (`from` is a Python keyword).
 _FIELD_FOR = {k: {"from": "year_from", "to": "year_to"}.get(k, k) for k in _PARSERS}
 _DEFAULTS = {f.name: f.default for f in fields(View)}

@@ -13,23 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from kansenkaart.schema import CSV_COLUMNS
+
 ROOT = Path(__file__).resolve().parent.parent
-COLUMNS = [
-    "id",
-    "name",
-    "province",
-    "municipality",
-    "lat",
-    "lon",
-    "coord_basis",
-    "kind",
-    "themes",
-    "status",
-    "start_year",
-    "organisations",
-    "summary",
-    "source_url",
-]
+COLUMNS = list(CSV_COLUMNS)
 
 
 def curate(shared: Path) -> pd.DataFrame:

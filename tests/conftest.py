@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from kansenkaart.schema import CSV_COLUMNS
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 
@@ -71,22 +73,7 @@ FIXTURE_ROWS = [
         "Test Maastricht",
     ),
 ]
-COLUMNS = [
-    "id",
-    "name",
-    "province",
-    "municipality",
-    "lat",
-    "lon",
-    "coord_basis",
-    "kind",
-    "themes",
-    "status",
-    "start_year",
-    "organisations",
-    "summary",
-    "source_url",
-]
+COLUMNS = list(CSV_COLUMNS)
 
 
 def fixture_records() -> list[dict[str, str]]:

@@ -206,32 +206,8 @@ def _filters(data: DataSet, view: View) -> list:
             ),
             lang,
         ),
-        _labelled(
-            "kind-label",
-            ids.KINDS,
-            dcc.Dropdown(
-                id=ids.KINDS,
-                options=text(ids.KINDS, "options", lang),
-                value=list(view.kind),
-                multi=True,
-                placeholder=text(ids.KINDS, "placeholder", lang),
-                labels=text(ids.KINDS, "labels", lang),
-            ),
-            lang,
-        ),
-        _labelled(
-            "status-label",
-            ids.STATUSES,
-            dcc.Dropdown(
-                id=ids.STATUSES,
-                options=text(ids.STATUSES, "options", lang),
-                value=list(view.status),
-                multi=True,
-                placeholder=text(ids.STATUSES, "placeholder", lang),
-                labels=text(ids.STATUSES, "labels", lang),
-            ),
-            lang,
-        ),
+        _multi_dropdown("kind-label", ids.KINDS, view.kind, lang),
+        _multi_dropdown("status-label", ids.STATUSES, view.status, lang),
         _fieldset("years-legend", _year_inputs(view, lang), lang),
         _labelled(
             "search-label",
@@ -263,6 +239,19 @@ def _filters(data: DataSet, view: View) -> list:
         html.P(id=ids.SUMMARY, className="summary", role="status", **{"aria-live": "polite"}),
         html.Div(id=ids.MESSAGE, className="message", **{"aria-live": "polite"}),
     ]
+
+
+def _multi_dropdown(label_id: str, control_id: str, value: tuple[str, ...], lang: str) -> html.Div:
+    """A labelled multi-select whose options and texts come from the translation table."""
+    dropdown = dcc.Dropdown(
+        id=control_id,
+        options=text(control_id, "options", lang),
+        value=list(value),
+        multi=True,
+        placeholder=text(control_id, "placeholder", lang),
+        labels=text(control_id, "labels", lang),
+    )
+    return _labelled(label_id, control_id, dropdown, lang)
 
 
 def _year_inputs(view: View, lang: str) -> html.Div:

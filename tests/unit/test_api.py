@@ -16,7 +16,7 @@ from kansenkaart.dataset import load_dataset
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.metrics import count_by_province, location_quotient, per_100k
 from kansenkaart.registry import FILTER_THEMES, PROVINCE_CODES
-from kansenkaart.view import View
+from kansenkaart.view import PARAMETERS, View
 from tests.conftest import fixture_records, write_data_dir
 
 QUERIES = [
@@ -229,19 +229,7 @@ def test_openapi_describes_every_endpoint_and_parameter(client):
     assert document["openapi"].startswith("3.")
     assert set(document["paths"]) == served_paths()
     parameters = document["components"]["parameters"]
-    assert set(parameters) == {
-        "theme",
-        "match",
-        "province",
-        "kind",
-        "status",
-        "from",
-        "to",
-        "q",
-        "metric",
-        "lang",
-        "initiative",
-    }
+    assert set(parameters) == set(PARAMETERS)
     assert parameters["theme"]["schema"]["items"]["enum"] == list(FILTER_THEMES)
     assert parameters["province"]["schema"]["enum"] == list(PROVINCE_CODES)
     for path, item in document["paths"].items():
