@@ -2,9 +2,12 @@
 
 The page is driven as a person would: a click on a theme checkbox (`#theme-filter`). The map is
 read from plotly's own state (`#map .js-plotly-plot`._fullData): a theme change has reached the
-map when a choropleth trace holds the expected count per province, and it is on screen one frame
-later. Every POST to /_dash-update-component after the click is recorded (request body for the
-replays, response bytes raw / on the wire / gzip).
+map when a choropleth trace holds the expected count per province and, when at most
+`MARKER_CHECK_LIMIT` initiatives are shown (drawn one by one in both apps), the scattergeo traces
+draw exactly that many points; it is on screen one frame later. Every POST to
+/_dash-update-component after the click is recorded (request body for the replays, response bytes
+raw / on the wire / gzip, and the size of each output in it: the map's own part, `map.figure`,
+is measured apart from the rest of the response that carries it).
 """
 
 from __future__ import annotations
@@ -34,20 +37,35 @@ LABELS = {
 #: Each click toggles one theme; the selection walks through 8 different states and back to none.
 CLICK_CYCLE = ("climate", "energy", "climate", "jobs", "energy", "innovation", "jobs", "innovation")
 
-#: In-page: true when a choropleth trace shows `want` (province code -> count).
+#: Up to this many shown initiatives both apps draw every one as a point (the optimised app
+#: groups more than 1,500 into clusters), so the click check also counts the drawn points.
+MARKER_CHECK_LIMIT = 1_500
+
+#: In-page: true when a choropleth trace shows `want` (province code -> count) and, when
+#: `want.__markers` is a number, the scattergeo traces draw exactly that many points (a point
+#: with a null / non-finite latitude is not drawn).
 MATCH_JS = """
 (want) => {
   const gd = document.querySelector('__GRAPH__');
   if (!gd || !gd._fullData) return false;
-  const codes = Object.keys(want);
+  const markers = want.__markers;
+  const codes = Object.keys(want).filter(c => c !== '__markers');
+  let values = false;
   for (const tr of gd._fullData) {
     if (tr.type !== 'choropleth' || !tr.locations || !tr.z) continue;
     const locs = Array.from(tr.locations), z = Array.from(tr.z);
     if (!codes.every(c => locs.includes(c))) continue;
-    if (locs.every((c, k) => !(c in want) || (z[k] !== null && Math.abs(z[k] - want[c]) < 1e-6)))
-      return true;
+    if (locs.every((c, k) => !codes.includes(c) ||
+                   (z[k] !== null && Math.abs(z[k] - want[c]) < 1e-6))) { values = true; break; }
   }
-  return false;
+  if (!values) return false;
+  if (typeof markers !== 'number') return true;
+  let drawn = 0;
+  for (const tr of gd._fullData) {
+    if (tr.type !== 'scattergeo' || tr.visible !== true || !tr.lat) continue;
+    for (const v of Array.from(tr.lat)) if (v !== null && Number.isFinite(Number(v))) drawn++;
+  }
+  return drawn === markers;
 }
 """.replace("__GRAPH__", GRAPH)
 
@@ -84,7 +102,8 @@ async ({selector, label, want, timeoutMs}) => {
   const res = performance.getEntriesByType('resource')
     .filter(e => e.name.includes('__UPDATE__') && e.startTime >= t0 - 1 && e.responseEnd <= tData);
   const netEnd = res.length ? Math.max(...res.map(e => e.responseEnd)) : null;
-  return {ok: true, t0, tData, tPaint, afterplot, netEnd};
+  const firstStart = res.length ? Math.min(...res.map(e => e.startTime)) : null;
+  return {ok: true, t0, tData, tPaint, afterplot, netEnd, firstStart, before: res.length};
 }
 """.replace("__MATCH__", MATCH_JS.strip())
     .replace("__GRAPH__", GRAPH)
@@ -121,7 +140,10 @@ def counts_for(frame: pd.DataFrame, selected: frozenset[str], codes: list[str]) 
         keep = sets.map(lambda ts: bool(selected.intersection(ts)))
         frame = frame[keep]
     counts = Counter(frame["province"])
-    return {c: int(counts.get(c, 0)) for c in codes}
+    want: dict = {c: int(counts.get(c, 0)) for c in codes}
+    if len(frame) <= MARKER_CHECK_LIMIT:
+        want["__markers"] = len(frame)
+    return want
 
 
 @dataclass
@@ -166,6 +188,7 @@ def describe_update(request: Request) -> dict:
     body = response.body() if response else b""
     wire = request.sizes()["responseBodySize"] if response else 0
     outputs: list[str] = []
+    sizes: dict[str, int] = {}
     map_raw = map_gzip = 0
     if body:
         try:
@@ -173,9 +196,23 @@ def describe_update(request: Request) -> dict:
         except ValueError:
             parsed = {}
         returned = parsed.get("response", {}) if isinstance(parsed, dict) else {}
+        if not isinstance(returned, dict):
+            returned = {}
         outputs = [f"{c}.{p}" for c, props in returned.items() for p in props]
-        if "map" in returned:
-            part = json.dumps(returned["map"], separators=(",", ":")).encode()
+        # Raw bytes of each output's value (compact JSON, as Dash writes it).
+        sizes = {
+            f"{c}.{p}": _compact_len(v)
+            for c, props in returned.items()
+            if isinstance(props, dict)
+            for p, v in props.items()
+        }
+        # The map's own part: the value of `map.figure` (the Patch or the whole figure), apart
+        # from the other outputs the same response carries (URL, view store, summary, ...).
+        figure = (
+            returned.get("map", {}).get("figure") if isinstance(returned.get("map"), dict) else None
+        )
+        if figure is not None:
+            part = json.dumps(figure, separators=(",", ":")).encode()
             map_raw, map_gzip = len(part), len(gzip.compress(part, 6))
     return {
         "post": request.post_data or "",
@@ -185,6 +222,7 @@ def describe_update(request: Request) -> dict:
         "gzip": len(gzip.compress(body, 6)) if body else 0,
         "wire": wire,
         "outputs": outputs,
+        "output_sizes": sizes,
         "has_map": bool(map_raw),
         "map_raw": map_raw,
         "map_gzip": map_gzip,

@@ -3,8 +3,8 @@
 plotly express draws the province choropleth (with the whole GeoJSON) plus a scatter_geo of the
 markers, and the callback rebuilds and sends that whole figure on every theme change. It loads
 the same data with the same `load_dataset`, has the same theme checklist (`theme-filter`) and the
-same offline base map (the repo's assets folder, `topojsonURL`), and uses Dash's defaults
-otherwise (no compression), as a tutorial would.
+same offline base map (the repo's assets folder, `topojsonURL`, without the partial plotly.js
+bundle), and uses Dash's defaults otherwise (no compression), as a tutorial would.
 
     DATA_DIR=data gunicorn -w 2 bench.naive_app:server
 """
@@ -31,7 +31,14 @@ THEME_LABELS = {
 data = load_dataset(Path(os.environ.get("DATA_DIR", ROOT / "data")))
 provinces = data.provinces.reset_index()  # statcode, name, population, ...
 
-app = dash.Dash(__name__, assets_folder=str(ROOT / "assets"), title="Kansenkaart (naive)")
+# The optimised app's partial plotly.js bundle (assets/vendor) is left out: a tutorial app draws
+# with the full plotly.js that dcc.Graph loads, as the baseline always did.
+app = dash.Dash(
+    __name__,
+    assets_folder=str(ROOT / "assets"),
+    assets_ignore=r"^plotly-geo-.*\.js$",
+    title="Kansenkaart (naive)",
+)
 server = app.server
 
 app.layout = html.Div(

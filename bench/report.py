@@ -11,6 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "out" / "results.json"
 REPORT = ROOT / "docs" / "performance.md"
 FINDINGS = ROOT / "bench" / "findings.md"
+#: Hand-written first-load notes (kept across regenerations).
+FIRST_LOAD = ROOT / "bench" / "first_load.md"
+#: The targets of an earlier run, for the "before -> after" column (`--save-baseline`).
+BASELINE = ROOT / "bench" / "baseline.json"
 LABELS = {"real": "real data", "1000": "1,000", "10000": "10,000", "100000": "100,000"}
 
 
@@ -50,6 +54,10 @@ def summarise(app: dict) -> dict:
     updates = [c["updates"] for c in clicks]
     map_raw = [sum(u["map_raw"] for u in us) for us in updates]
     map_gzip = [sum(u["map_gzip"] for u in us) for us in updates]
+    # The whole response(s) that carried `map.figure` (with the URL, view store, summary, ...).
+    mapresp_raw = [sum(u["raw"] for u in us if u["has_map"]) for us in updates]
+    mapresp_wire = [sum(u["wire"] for u in us if u["has_map"]) for us in updates]
+    before = [c["before"] for c in clicks if c.get("before") is not None]
     all_raw = [sum(u["raw"] for u in us) for us in updates]
     all_wire = [sum(u["wire"] for u in us) for us in updates]
     all_gzip = [sum(u["gzip"] for u in us) for us in updates]
@@ -75,8 +83,11 @@ def summarise(app: dict) -> dict:
         "net_med": med(net_ms),
         "render_med": med(render_ms),
         "requests": med([len(us) for us in updates]),
+        "before_map": med(before),
         "map_raw": med(map_raw),
         "map_gzip": med(map_gzip),
+        "mapresp_raw": med(mapresp_raw),
+        "mapresp_wire": med(mapresp_wire),
         "all_raw": med(all_raw),
         "all_wire": med(all_wire),
         "all_gzip": med(all_gzip),
@@ -93,6 +104,7 @@ def summarise(app: dict) -> dict:
         "fl_failed": len(app.get("first_loads", [])) - len(loads),
         "start_s": app.get("started_in_s"),
         "load": load,
+        "load_keepalive": app.get("load_keepalive"),
     }
 
 
@@ -112,14 +124,21 @@ ROWS = [
     ("  of which until last response (median)", "net_med", ms),
     ("  of which drawing after it (median)", "render_med", ms),
     ("callback requests per change", "requests", lambda v: "-" if v is None else f"{v:.0f}"),
-    ("map payload per change, raw", "map_raw", kb),
-    ("map payload per change, gzip", "map_gzip", kb),
+    (
+        "  of which answered before the map matched",
+        "before_map",
+        lambda v: "-" if v is None else f"{v:.0f}",
+    ),
+    ("map payload per change (`map.figure` output), raw", "map_raw", kb),
+    ("map payload per change (`map.figure` output), gzip", "map_gzip", kb),
+    ("whole response carrying the map, raw", "mapresp_raw", kb),
+    ("whole response carrying the map, on the wire", "mapresp_wire", kb),
     ("all responses per change, raw", "all_raw", kb),
     ("all responses per change, on the wire", "all_wire", kb),
     ("callback time per change (all callbacks), median", "cb_med", ms),
     ("callback time per change (all callbacks), p95", "cb_p95", ms),
-    ("map callback alone, median", "cbmap_med", ms),
-    ("map callback alone, p95", "cbmap_p95", ms),
+    ("request carrying the map alone, median", "cbmap_med", ms),
+    ("request carrying the map alone, p95", "cbmap_p95", ms),
     ("first load, on the wire", "fl_wire", kb),
     ("first load, raw", "fl_raw", kb),
     ("first load, requests", "fl_requests", lambda v: "-" if v is None else f"{v:.0f}"),
@@ -170,6 +189,26 @@ def size_table(label: str, entry: dict) -> list[str]:
 
 
 def targets(results: dict) -> list[str]:
+    """The targets table; with bench/baseline.json a "before" column from that run."""
+    rows = target_rows(results)
+    base = json.loads(BASELINE.read_text()) if BASELINE.exists() else None
+    if not base:
+        lines = ["| target | measured | result |", "| --- | --- | --- |"]
+        return lines + [f"| {t} | {m} | {verdict(ok)} |" for t, m, ok in rows]
+    old = base["rows"]
+    lines = [
+        f"Before: {base['label']}.",
+        "",
+        "| target | before | after | result before -> after |",
+        "| --- | --- | --- | --- |",
+    ]
+    for t, m, ok in rows:
+        bm, bok = old.get(t, ["-", None])
+        lines.append(f"| {t} | {bm} | {m} | {verdict(bok)} -> {verdict(ok)} |")
+    return lines
+
+
+def target_rows(results: dict) -> list[tuple[str, str, bool | None]]:
     sizes = results["sizes"]
 
     def get(label: str, app: str) -> dict:
@@ -258,17 +297,16 @@ def targets(results: dict) -> list[str]:
                 usable,
             ),
         ]
-    load = real_o.get("load") if real_o else None
-    if load:
-        rate = load["per_s"]
-        lat = p95(load["latencies_ms"]) if load["latencies_ms"] else None
-        rows += [
-            ("load: >= 150 theme changes/s", f"{rate:.0f}/s", rate >= 150),
-            ("load: p95 < 100 ms", ms(lat), lt(lat, 100)),
-        ]
-    lines = ["| target | measured | result |", "| --- | --- | --- |"]
-    lines += [f"| {t} | {m} | {verdict(ok)} |" for t, m, ok in rows]
-    return lines
+    for key, how in (("load", "new connection per request"), ("load_keepalive", "keep-alive")):
+        load = real_o.get(key) if real_o else None
+        if load:
+            rate = load["per_s"]
+            lat = p95(load["latencies_ms"]) if load["latencies_ms"] else None
+            rows += [
+                (f"load ({how}): >= 150 theme changes/s", f"{rate:.0f}/s", rate >= 150),
+                (f"load ({how}): p95 < 100 ms", ms(lat), lt(lat, 100)),
+            ]
+    return rows
 
 
 def load_table(results: dict) -> list[str]:
@@ -277,19 +315,25 @@ def load_table(results: dict) -> list[str]:
         "| app | theme changes | threads | wall | changes/s | median | p95 | errors |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name in ("optimised", "naive"):
-        load = real.get(name, {}).get("load")
-        if not load:
-            lines.append(f"| {name} | - | - | - | - | - | - | - |")
-            continue
-        lat = load["latencies_ms"]
-        lines.append(
-            f"| {name} | {load['changes']} | {load['threads']} | {load['wall_s']:.1f} s | "
-            f"{load['per_s']:.0f} | {ms(med(lat))} | {ms(p95(lat) if lat else None)} | {load['errors']} |"
-        )
-    o, n = (real.get(k, {}).get("load") for k in ("optimised", "naive"))
-    if o and n and n["per_s"]:
-        lines.append(f"\nThroughput ratio optimised / naive: {o['per_s'] / n['per_s']:.1f}x.")
+    lines[0] = "| app | connections " + lines[0][len("| app ") :]
+    lines[1] = "| --- | --- " + lines[1][len("| --- ") :]
+    for key, how in (("load", "new per request"), ("load_keepalive", "keep-alive")):
+        for name in ("optimised", "naive"):
+            load = real.get(name, {}).get(key)
+            if not load:
+                lines.append(f"| {name} | {how} | - | - | - | - | - | - | - |")
+                continue
+            lat = load["latencies_ms"]
+            lines.append(
+                f"| {name} | {how} | {load['changes']} | {load['threads']} | {load['wall_s']:.1f} s | "
+                f"{load['per_s']:.0f} | {ms(med(lat))} | {ms(p95(lat) if lat else None)} | {load['errors']} |"
+            )
+    for key, how in (("load", "new connections"), ("load_keepalive", "keep-alive")):
+        o, n = (real.get(k, {}).get(key) for k in ("optimised", "naive"))
+        if o and n and n["per_s"]:
+            lines.append(
+                f"\nThroughput ratio optimised / naive ({how}): {o['per_s'] / n['per_s']:.1f}x."
+            )
     return lines
 
 
@@ -380,7 +424,13 @@ def write_report(results: dict) -> Path:
             else ""
         ),
         *([f"- **Note**: {meta['note']}"] if meta.get("note") else []),
+        *(
+            [f"- **Machine load**: 1-minute load average {meta['loadavg']} at the start of the run"]
+            if meta.get("loadavg")
+            else []
+        ),
         "",
+        *([FIRST_LOAD.read_text().strip(), ""] if FIRST_LOAD.exists() else []),
         "## Targets",
         "",
         *targets(results),
@@ -408,7 +458,7 @@ METHOD = """
 ## How it is measured
 
 - **Servers**: each app runs under `gunicorn -w 2 -b 127.0.0.1:PORT --timeout 300` (plus
-  `-c gunicorn.conf.py` for the optimised app once that file exists), started fresh per data set with
+  `-c gunicorn.conf.py` for the optimised app: gthread workers, 4 threads, keep-alive 5 s), started fresh per data set with
   `DATA_DIR` pointing at the data. Both load the data with `kansenkaart.dataset.load_dataset`. The naive
   app uses Dash's defaults (no compression), as a tutorial would; its map uses the same offline
   `topojsonURL` and the same `assets/` folder.
@@ -418,31 +468,65 @@ METHOD = """
 - **Click to map** (headless Chromium via Playwright): in the page, `performance.now()` is taken, the
   theme checkbox (`#theme-filter input[value=...]`) is clicked, and every animation frame checks
   `#map .js-plotly-plot`._fullData until a choropleth trace holds the expected count per province
-  (computed from the CSV by the benchmark, not by the app); then one more frame is awaited so the new
-  map has been painted. The clicks walk a cycle of 8 theme selections; a click whose expected values
-  equal the previous ones would not be measurable and is left out. "Until last response" is the end of
-  the last `/_dash-update-component` response before the map matched (Resource Timing); "drawing" is
-  the rest. Before the next click the page must be quiet (no request for 250 ms).
-- **Payload**: every `/_dash-update-component` response a click triggers, raw (decoded body), on the
-  wire (encoded body as Chromium received it), and gzip level 6 computed by the benchmark. "Map payload"
-  is the `map` part of the response that carries the map output.
+  (computed from the CSV by the benchmark, not by the app) and, when at most 1,500 initiatives are
+  shown (both apps then draw each one), the scattergeo traces draw exactly that many points (a
+  null latitude is a hidden point); then one more frame is awaited so the new map has been
+  painted. The clicks walk a cycle of 8 theme selections; a click whose expected values equal the
+  previous ones would not be measurable and is left out. "Until last response" is the end of the
+  last `/_dash-update-component` response that finished before the map matched (Resource Timing);
+  "drawing" is the rest; "answered before the map matched" counts those responses (1 means the
+  map came in the first round trip). Before the next click the page must be quiet (no request for
+  250 ms).
+- **Payload**: every `/_dash-update-component` response a click triggers (also those that follow
+  the map: table, details, download links), raw (decoded body), on the wire (encoded body as
+  Chromium received it), and gzip level 6 computed by the benchmark. "Map payload" is the value of
+  the `map.figure` output alone (compact JSON; for the optimised app a Patch); "whole response
+  carrying the map" is the response it came in, which in the optimised app also carries the URL,
+  the view store, the summary, the message and the controls' values (`callbacks/url_state.sync_view`).
 - **Callback time**: the POST bodies the browser sent for each click are replayed through Flask's
   test client (`app.server.test_client()`) in a fresh process, with the browser's Accept-Encoding; a
   change's time is the sum of all its requests (routing, callbacks, JSON, compression), which is the
   server CPU per change. The browser sends some of them in parallel, so it is an upper bound of the
-  server's share of the latency. "Map callback alone" is the request that returns the map.
+  server's share of the latency. "Request carrying the map alone" is the request whose response
+  holds `map.figure` (optimised: `sync_view`, which computes the view and the map patch together).
 - **First load**: a fresh browser context (empty cache) opens `/`; bytes of every response (encoded
   body sizes, headers excluded) and the time from navigation start until the map shows all
-  initiatives and has been painted.
+  initiatives and has been painted. The naive app does not load the optimised app's partial
+  plotly.js bundle (`assets_ignore`), so it draws with Dash's full plotly.js as before.
 - **Load**: the same recorded chains of callback POSTs, sent in order by 8 client threads over
-  loopback (new connection per request: gunicorn's sync workers close after each response), a fixed
-  number of changes or a time cap. The Python client shares the 2 cores with the 2 workers, so these
-  are floors, not ceilings.
+  loopback, twice: a new connection per request (as in the first runs) and one kept-alive
+  connection per client thread, as a browser does (the optimised app's gthread workers keep it
+  open; the naive app's sync workers close it after each response). A fixed number of changes or
+  a time cap. The Python client shares the 2 cores with the 2 workers, so these are floors, not
+  ceilings.
 - **Profiles**: pyinstrument (profiling only, not a project dependency) in the replay process over the
   map callback; Chrome's V8 sampling profiler and timeline trace over one theme change.
 - Bounded everywhere: fixed counts, per-click and per-phase time caps ("timed out" instead of hanging).
 """
 
 
+def save_baseline(results: dict, label: str) -> Path:
+    """Keep this run's targets as the "before" column of later reports."""
+    rows = {t: [m, ok] for t, m, ok in target_rows(results)}
+    # Earlier runs measured load over new connections only, under the shorter name.
+    for short in ("load: >= 150 theme changes/s", "load: p95 < 100 ms"):
+        if short in rows:
+            rows[short.replace("load:", "load (new connection per request):")] = rows.pop(short)
+    BASELINE.write_text(json.dumps({"label": label, "rows": rows}, indent=1) + "\n")
+    return BASELINE
+
+
 if __name__ == "__main__":
-    print(write_report(json.loads(RESULTS.read_text())))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--save-baseline", metavar="LABEL", help="store this results file's targets as 'before'"
+    )
+    args = parser.parse_args()
+    data = json.loads(args.results.read_text())
+    if args.save_baseline:
+        print(save_baseline(data, args.save_baseline))
+    else:
+        print(write_report(data))

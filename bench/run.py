@@ -124,6 +124,7 @@ def machine() -> dict:
         "commit": head.stdout.strip(),
         "uncommitted_app_files": len(dirty.stdout.splitlines()),
         "date": dt.datetime.now().astimezone().isoformat(timespec="minutes"),
+        "loadavg": round(os.getloadavg()[0], 2),
     }
 
 
@@ -195,6 +196,7 @@ def measure(name: str, label: str, data_dir: Path, plan: Plan, pw, load: dict | 
         chains = chains_of(result["clicks"])
         if load and chains:
             result["load"] = run_load(server.url, chains, **load)
+            result["load_keepalive"] = run_load(server.url, chains, **load, keepalive=True)
     finally:
         server.stop()
     result["callbacks"] = replay_callbacks(
