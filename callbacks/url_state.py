@@ -55,13 +55,14 @@ CONTROLS = {
     State(ids.LANG_STORE, "data"),
     State(ids.MODE_STORE, "data"),
     State(ids.VIEW, "data"),
+    State(ids.NOTICE, "hidden"),
     # It must run on page load (URL -> controls) though it shares the map outputs.
     prevent_initial_call="initial_duplicate",
 )
 def sync_view(search, *args):
     """Work out the new View from whatever triggered, then show it everywhere."""
     control_values = dict(zip(CONTROLS, args[: len(CONTROLS)], strict=True))
-    click, rows, *_, shown_lang, shown_mode, shown_query = args[len(CONTROLS) :]
+    click, rows, *_, shown_lang, shown_mode, shown_query, notice_hidden = args[len(CONTROLS) :]
     default_lang = runtime.settings().default_lang
     current, problems = View.from_query(search or "", default_lang)
     trigger = ctx.triggered_id
@@ -72,16 +73,23 @@ def sync_view(search, *args):
     query = view.to_query(default_lang)
     notice = _notice_lines(problems, view.lang)
     shown, _ = View.from_query(shown_query, default_lang) if shown_query is not None else (None, [])
+    # Only what changed goes back: every output the browser gets is re-rendered before the map.
+    quiet = not notice and notice_hidden
     return (
-        query,
-        query,
-        view.lang if view.lang != shown_lang else no_update,
-        view.mode if view.mode != shown_mode else no_update,
-        notice,
-        not notice,
+        _changed(query, search or ""),
+        _changed(query, shown_query),
+        _changed(view.lang, shown_lang),
+        _changed(view.mode, shown_mode),
+        no_update if quiet else notice,
+        no_update if quiet else not notice,
         *map_outputs(view, shown),
-        *[show(view) for _, show in CONTROLS.values()],
+        *[_changed(show(view), control_values[c]) for c, (_, show) in CONTROLS.items()],
     )
+
+
+def _changed(new, old):
+    """`new`, or no_update when the browser already has it."""
+    return no_update if new == old else new
 
 
 def _next_view(current: View, problems: list[ParamProblem], trigger, values, click, rows):

@@ -33,7 +33,13 @@ from layers.initiatives import (
     kind_traces,
     kind_visibility,
 )
-from layers.provinces import outline_trace, outline_update, values_trace, values_update
+from layers.provinces import (
+    SEPARATORS,
+    outline_trace,
+    outline_update,
+    values_trace,
+    values_update,
+)
 
 OUTLINE, VALUES, FIRST_KIND = 0, 1, 2
 CLUSTERS = FIRST_KIND + len(KINDS)
@@ -93,17 +99,29 @@ def marker_strategy(data: DataSet, shown: int) -> Markers:
 
 def view_updates(data: DataSet, view: View, previous: View | None = None) -> Updates:
     """What changes on the map from `previous` (None: from the empty base figure) to `view`."""
+    updates = province_updates(data, view)
+    if previous is not None:
+        before = province_updates(data, previous)
+        updates = {key: value for key, value in updates.items() if before.get(key) != value}
+    if previous is None or previous.mode != view.mode:
+        updates.update(presentation_updates(view.mode == "demo"))
+    updates.update(marker_updates(data, view, previous))
+    return updates
+
+
+def province_updates(data: DataSet, view: View) -> Updates:
+    """The province layers and the texts around them, complete (cheap: twelve provinces)."""
     names = data.provinces["name"]
     values = metric_values(data.initiatives, view, data.provinces["population"])
     metric = view.metric if (view.metric != "lq" or view.theme) else "count"
-    updates: Updates = {(LAYOUT, "legend.title.text"): t("legend_kinds", view.lang)}
+    updates: Updates = {
+        (LAYOUT, "legend.title.text"): t("legend_kinds", view.lang),
+        (LAYOUT, "separators"): SEPARATORS[view.lang],
+    }
     for path, value in values_update(values, names, metric, view.lang, view.province).items():
         updates[(VALUES, path)] = value
     for path, value in outline_update(names, metric, view.lang).items():
         updates[(OUTLINE, path)] = value
-    if previous is None or previous.mode != view.mode:
-        updates.update(presentation_updates(view.mode == "demo"))
-    updates.update(marker_updates(data, view, previous))
     return updates
 
 

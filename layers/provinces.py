@@ -7,12 +7,11 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from kansenkaart.i18n import format_number, t
+from kansenkaart.i18n import t
 from kansenkaart.registry import PROVINCE_CODES
 from layers.style import BORDER, DIVERGING, NO_DATA_FILL, SELECTED_BORDER, SEQUENTIAL
 
 FEATURE_KEY = "properties.statcode"
-DECIMALS = {"count": 0, "per100k": 1, "lq": 2}
 
 
 def outline_trace(geojson: dict) -> go.Choropleth:
@@ -25,7 +24,6 @@ def outline_trace(geojson: dict) -> go.Choropleth:
         colorscale=[[0, NO_DATA_FILL], [1, NO_DATA_FILL]],
         showscale=False,
         marker={"line": {"color": BORDER, "width": 0.8}},
-        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
         name="outline",
         showlegend=False,
     )
@@ -47,37 +45,44 @@ def values_trace(geojson: dict) -> go.Choropleth:
             "yanchor": "top",
             "outlinewidth": 0,
         },
-        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
         name="provinces",
         showlegend=False,
     )
 
 
+#: Plotly's d3 number formats per metric; `layout.separators` makes them Dutch or English.
+HOVER_FORMAT = {"count": ",.0f", "per100k": ",.1f", "lq": ".2f"}
+#: Decimal point, then thousands separator.
+SEPARATORS = {"nl": ",.", "en": ".,"}
+
+
 def values_update(
     values: pd.Series, names: pd.Series, metric: str, lang: str, selected: str | None
 ) -> dict:
-    """Everything of the two choropleth traces that depends on the view, as plain data."""
+    """Everything of the value choropleth that depends on the view, as plain data.
+
+    The hover text is a template over the value itself (`%{z}`), so a filter change sends the
+    twelve numbers and nothing else of this trace.
+    """
     finite = [v for v in values if not math.isnan(v)]
     diverging = metric == "lq"
-    high = max(finite, default=0.0)
     label = t(f"metric.{metric}", lang)
     title = f"{label}<br><sup>{t('unit.lq', lang)}</sup>" if diverging else label
-    no_data = t("no_data", lang)
-    shown = [
-        format_number(v, lang, DECIMALS[metric]) if not math.isnan(v) else no_data for v in values
-    ]
     unit = f" ({t('unit.lq', lang)})" if diverging else ""
     if diverging:
         spread = max([abs(v - 1) for v in finite] + [0.5])
         zmin, zmax = 1 - spread, 1 + spread
     else:
-        zmin, zmax = 0.0, max(high, 1.0)  # readable when every value is zero
+        zmin, zmax = 0.0, max(max(finite, default=0.0), 1.0)  # readable when all values are zero
     return {
         "z": [None if math.isnan(v) else round(float(v), 4) for v in values],
         "zmin": zmin,
         "zmax": zmax,
         "colorscale": DIVERGING if diverging else SEQUENTIAL,
-        "customdata": [[n, f"{label}: {s}{unit}"] for n, s in zip(names, shown, strict=True)],
+        "customdata": list(names),
+        "hovertemplate": (
+            f"<b>%{{customdata}}</b><br>{label}: %{{z:{HOVER_FORMAT[metric]}}}{unit}<extra></extra>"
+        ),
         "colorbar.title.text": title,
         # whole numbers on the scale of a count; plotly chooses the steps otherwise
         "colorbar.dtick": max(1, math.ceil(zmax / 5)) if metric == "count" else None,
@@ -89,4 +94,7 @@ def values_update(
 def outline_update(names: pd.Series, metric: str, lang: str) -> dict:
     """Hover text of the grey outline: shown only where the values layer has no value."""
     label = t(f"metric.{metric}", lang)
-    return {"customdata": [[n, f"{label}: {t('no_data', lang)}"] for n in names]}
+    return {
+        "customdata": list(names),
+        "hovertemplate": f"<b>%{{customdata}}</b><br>{label}: {t('no_data', lang)}<extra></extra>",
+    }

@@ -69,7 +69,8 @@ def drawn(figure: dict) -> dict:
     clusters = figure["data"][CLUSTERS]
     return {
         "z": [None if v is None or math.isnan(v) else v for v in values["z"]],
-        "texts": values["customdata"],
+        "texts": (values["customdata"], values["hovertemplate"], figure["layout"]["separators"]),
+        "outline": figure["data"][0]["hovertemplate"],
         "colorbar": values["colorbar"]["title"]["text"],
         "borders": values["marker"]["line"]["width"],
         "markers": sorted(markers, key=repr),
@@ -115,3 +116,5 @@ def test_real_data_theme_change_sends_only_values_and_latitudes(real):
     updates = view_updates(real, View(theme=("energy",)), View())
     marker_paths = {path for (index, path) in updates if index is not None and index >= FIRST_KIND}
     assert marker_paths == {"lat", "name"}
+    province_paths = {path for (index, path) in updates if index == VALUES}
+    assert province_paths <= {"z", "zmin", "zmax", "colorbar.dtick"}
