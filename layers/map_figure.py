@@ -17,6 +17,8 @@ from enum import Enum
 
 import numpy as np
 import plotly.graph_objects as go
+import shapely
+from shapely.geometry import shape
 
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import view_mask
@@ -64,11 +66,14 @@ def base_figure(geojson: dict) -> dict:
     """Shapes, styles and layout: what stays the same for every view."""
     traces = [outline_trace(geojson), values_trace(geojson), *kind_traces(), cluster_trace()]
     figure = go.Figure(traces)
+    # Fixed ranges rather than fitbounds: plotly would otherwise refit the map on every change.
+    (west, south, east, north), pad = geojson_bounds(geojson), 0.08
     figure.update_geos(
         visible=False,
-        fitbounds="locations",
         projection_type="mercator",
         scope="europe",
+        lonaxis_range=[west - pad, east + pad],
+        lataxis_range=[south - pad, north + pad],
         bgcolor="rgba(0,0,0,0)",
     )
     figure.update_layout(
@@ -89,6 +94,13 @@ def base_figure(geojson: dict) -> dict:
         font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
     )
     return figure.to_plotly_json()
+
+
+def geojson_bounds(geojson: dict) -> tuple[float, float, float, float]:
+    """West, south, east, north of all features."""
+    return tuple(
+        shapely.bounds(shapely.union_all([shape(f["geometry"]) for f in geojson["features"]]))
+    )
 
 
 def marker_strategy(data: DataSet, shown: int) -> Markers:

@@ -70,14 +70,16 @@ def click_province(page: Page, code: str) -> None:
             });
             const toLocal = path.getScreenCTM().inverse();
             const box = path.getBoundingClientRect();
+            let best = null, bestGap = 0;  // the spot farthest from every marker
             for (let fy = 0.05; fy < 0.95; fy += 0.03) {
                 for (let fx = 0.05; fx < 0.95; fx += 0.03) {
                     const x = box.left + fx * box.width, y = box.top + fy * box.height;
-                    const local = new DOMPoint(x, y).matrixTransform(toLocal);
-                    const free = markers.every(([mx, my]) => Math.hypot(mx - x, my - y) > 24);
-                    if (free && path.isPointInFill(local)) return [x, y];
+                    if (!path.isPointInFill(new DOMPoint(x, y).matrixTransform(toLocal))) continue;
+                    const gap = Math.min(...markers.map(([mx, my]) => Math.hypot(mx - x, my - y)), 1e9);
+                    if (gap > bestGap) { best = [x, y]; bestGap = gap; }
                 }
             }
+            if (best && bestGap > 30) return best;
             return null;
         }""",
         [GRAPH, code],

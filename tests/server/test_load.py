@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.conftest import Gunicorn
+from tests.server.conftest import Gunicorn, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -130,6 +130,8 @@ def rss_kb(pid: int) -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     server = Gunicorn(tmp_path_factory.mktemp("load") / "server.log", workers=2)
+    # gunicorn answers as soon as one worker runs; the second forks a moment later.
+    wait_for(lambda: len(server.worker_pids()) == 2, what="both workers")
     yield server
     server.stop()
 
