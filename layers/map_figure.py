@@ -132,7 +132,7 @@ def province_updates(data: DataSet, view: View) -> Updates:
     }
     for path, value in values_update(values, names, metric, view.lang, view.province).items():
         updates[(VALUES, path)] = value
-    for path, value in outline_update(names, metric, view.lang).items():
+    for path, value in outline_update(values, names, metric, view.lang).items():
         updates[(OUTLINE, path)] = value
     return updates
 

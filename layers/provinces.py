@@ -1,4 +1,8 @@
-"""The choropleth layer: an outline of all provinces and the metric values on top."""
+"""The choropleth layers: the metric values, and grey shapes for provinces without a value.
+
+Only the provinces without a value are in the grey layer (usually none): plotly redraws every
+shape of the map on each change, so a full outline under the values would double that work.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +19,12 @@ FEATURE_KEY = "properties.statcode"
 
 
 def outline_trace(geojson: dict) -> go.Choropleth:
-    """Grey provinces under the values, so a province without a value is still drawn."""
+    """Grey provinces where the values layer has none, so the map always shows all twelve."""
     return go.Choropleth(
         geojson=geojson,
         featureidkey=FEATURE_KEY,
-        locations=list(PROVINCE_CODES),
-        z=[0] * len(PROVINCE_CODES),
+        locations=[],
+        z=[],
         colorscale=[[0, NO_DATA_FILL], [1, NO_DATA_FILL]],
         showscale=False,
         marker={"line": {"color": BORDER, "width": 0.8}},
@@ -91,10 +95,15 @@ def values_update(
     }
 
 
-def outline_update(names: pd.Series, metric: str, lang: str) -> dict:
-    """Hover text of the grey outline: shown only where the values layer has no value."""
+def outline_update(values: pd.Series, names: pd.Series, metric: str, lang: str) -> dict:
+    """The provinces without a value, grey, with "no data" as hover text."""
+    missing = [
+        code for code, value in zip(PROVINCE_CODES, values, strict=True) if math.isnan(value)
+    ]
     label = t(f"metric.{metric}", lang)
     return {
-        "customdata": list(names),
+        "locations": missing,
+        "z": [0] * len(missing),
+        "customdata": [names[code] for code in missing],
         "hovertemplate": f"<b>%{{customdata}}</b><br>{label}: {t('no_data', lang)}<extra></extra>",
     }

@@ -70,12 +70,13 @@ def drawn(figure: dict) -> dict:
     return {
         "z": [None if v is None or math.isnan(v) else v for v in values["z"]],
         "texts": (values["customdata"], values["hovertemplate"], figure["layout"]["separators"]),
-        "outline": figure["data"][0]["hovertemplate"],
+        "outline": (figure["data"][0]["locations"], figure["data"][0]["hovertemplate"]),
         "colorbar": values["colorbar"]["title"]["text"],
         "borders": values["marker"]["line"]["width"],
         "markers": sorted(markers, key=repr),
-        "clusters": sorted(zip(clusters["lat"], clusters["lon"], clusters["marker"]["size"],
-                               strict=True)),
+        "clusters": sorted(
+            zip(clusters["lat"], clusters["lon"], clusters["marker"]["size"], strict=True)
+        ),
         "layout": (figure["layout"]["legend"]["title"]["text"], figure["layout"]["font"]["size"]),
     }
 
@@ -95,13 +96,17 @@ def check_patch(data, before: View, after: View) -> None:
     assert drawn(patched) == drawn(build_figure(data, after))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(VIEWS, VIEWS)
 def test_real_data_patch_equals_rebuild(real, before, after):
     check_patch(real, before, after)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(VIEWS, VIEWS)
 def test_large_data_patch_equals_rebuild(large, before, after):
     check_patch(large, before, after)
@@ -118,3 +123,13 @@ def test_real_data_theme_change_sends_only_values_and_latitudes(real):
     assert marker_paths == {"lat", "name"}
     province_paths = {path for (index, path) in updates if index == VALUES}
     assert province_paths <= {"z", "zmin", "zmax", "colorbar.dtick"}
+
+
+def test_provinces_without_a_value_are_drawn_grey(real):
+    view = View(theme=("energy",), metric="lq", kind=("icoonproject",))
+    figure = build_figure(real, view)
+    values = dict(zip(figure["data"][VALUES]["locations"], figure["data"][VALUES]["z"], strict=True))
+    grey = figure["data"][0]["locations"]
+    assert grey and set(grey) == {code for code, z in values.items() if z is None}
+    assert "geen gegevens" in figure["data"][0]["hovertemplate"]
+    assert build_figure(real, View())["data"][0]["locations"] == []  # counts: every province has one
