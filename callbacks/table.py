@@ -10,6 +10,7 @@ from kansenkaart.filtering import filter_initiatives
 from kansenkaart.i18n import format_number, t
 from kansenkaart.view import View
 from ui import ids
+from ui.legend import kind_counts, kind_legend
 
 #: More rows than this would cost the browser more than a reader gains; the exports have all.
 TABLE_LIMIT = 2_000
@@ -18,6 +19,7 @@ TABLE_LIMIT = 2_000
 @callback(
     Output(ids.TABLE, "rowData"),
     Output(ids.TABLE_NOTE, "children"),
+    Output(ids.MAP_LEGEND, "children"),
     Input(ids.VIEW, "data"),
     Input(ids.DATA_VERSION, "data"),
 )
@@ -34,7 +36,8 @@ def update_rows(query: str | None, _version: str | None):
             shown=format_number(TABLE_LIMIT, view.lang),
             total=format_number(len(shown), view.lang),
         )
-    return rows, note
+    # The kind legend's counts follow here, one round trip after the map: not on the map's path.
+    return rows, note, kind_legend(view.lang, kind_counts(shown["kind"]))
 
 
 @callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_FILTER, "value"))

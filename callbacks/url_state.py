@@ -14,7 +14,7 @@ from callbacks.map_view import MAP_OUTPUTS, map_outputs
 from kansenkaart import runtime
 from kansenkaart.i18n import t
 from kansenkaart.view import ParamProblem, View, query_value
-from layers.map_figure import CLUSTERS, FIRST_KIND
+from layers.map_figure import CLUSTERS, MARKERS
 from ui import ids
 
 #: Control id -> (URL parameter, how the control shows the view's value).
@@ -128,7 +128,7 @@ def _after_map_click(view: View, click: dict | None) -> View:
     point = points[0]
     if point.get("curveNumber", 0) == CLUSTERS:
         return view  # a cluster stands for many initiatives: nothing to select
-    if point.get("curveNumber", 0) >= FIRST_KIND:
+    if point.get("curveNumber", 0) == MARKERS:
         chosen, _ = view.updated({"initiative": str(point.get("customdata", ""))})
         return chosen
     code = str(point.get("location", ""))

@@ -1,10 +1,14 @@
-"""The marker layer: one trace per kind of initiative, so the legend explains colour and symbol.
+"""The marker layer: every initiative in one trace, its kind shown by colour and symbol.
+
+One trace rather than one per kind: plotly recalculates every changed trace on each redraw, and
+a theme change should redraw as little as possible. The legend that explains colour and symbol
+is HTML beside the map (ui/legend.py).
 
 Two ways to fill it, chosen by layers.map_figure:
-- `kind_static` + `kind_visibility`: every initiative is in the figure once (positions, ids,
-  hover texts); a view change then sends only `lat`, with None for the hidden ones (a point
-  without a latitude is neither drawn nor hoverable). Small data sets, smallest patches.
-- `kind_rows`: only the shown initiatives, in full; for large data sets with few shown.
+- `markers_static` + `markers_visibility`: every initiative is in the figure once (positions,
+  ids, hover texts, styles); a view change then sends only `lat`, with None for the hidden ones
+  (a point without a latitude is neither drawn nor hoverable). Small data sets, smallest patches.
+- `markers_rows`: only the shown initiatives, in full; for large data sets with few shown.
 """
 
 from __future__ import annotations
@@ -26,29 +30,17 @@ HIGHLIGHT = 1.8
 _hover_cache: dict[tuple[str, str], pd.Series] = {}
 
 
-def kind_traces() -> list[go.Scattergeo]:
-    """Empty, styled traces in KINDS order; the update functions fill them."""
-    traces = []
-    for kind in KINDS:
-        colour, symbol = KIND_STYLE[kind]
-        traces.append(
-            go.Scattergeo(
-                lat=[],
-                lon=[],
-                mode="markers",
-                name=kind,
-                legendgroup=kind,
-                marker={
-                    "size": MARKER_SIZE,
-                    "color": colour,
-                    "symbol": symbol,
-                    "line": {"color": "#ffffff", "width": 1},
-                    "opacity": 0.95,
-                },
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
-    return traces
+def initiatives_trace() -> go.Scattergeo:
+    """The empty, styled trace; the update functions fill it."""
+    return go.Scattergeo(
+        lat=[],
+        lon=[],
+        mode="markers",
+        name="initiatives",
+        showlegend=False,
+        marker={"size": MARKER_SIZE, "line": {"color": "#ffffff", "width": 1}, "opacity": 0.95},
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
 
 
 def hover_texts(data: DataSet, lang: str) -> pd.Series:
@@ -77,75 +69,54 @@ def _sizes(ids: pd.Series, highlighted: str | None, size: float) -> list[float]:
     return np.where(ids.to_numpy() == highlighted, size * HIGHLIGHT, size).tolist()
 
 
-def kind_static(data: DataSet, lang: str) -> list[dict]:
-    """Per kind: every initiative's longitude, id and hover text (sent once per language)."""
-    frame, hover = data.initiatives, hover_texts(data, lang)
-    updates = []
-    for kind in KINDS:
-        rows = frame["kind"] == kind
-        updates.append(
-            {
-                "lon": frame.loc[rows, "map_lon"].round(4).tolist(),
-                "customdata": frame.loc[rows, "id"].tolist(),
-                "hovertext": hover[rows].tolist(),
-            }
-        )
-    return updates
+def _style(kinds: pd.Series) -> dict:
+    return {
+        "marker.color": kinds.map({k: s[0] for k, s in KIND_STYLE.items()}).tolist(),
+        "marker.symbol": kinds.map({k: s[1] for k, s in KIND_STYLE.items()}).tolist(),
+    }
 
 
-def kind_visibility(
-    data: DataSet, mask: np.ndarray, lang: str, highlighted: str | None, size: float | None
-) -> list[dict]:
-    """Per kind: latitudes with None where hidden, the legend entry, and (when asked) sizes."""
+def markers_static(data: DataSet, lang: str) -> dict:
+    """Every initiative's longitude, id, hover text and style (sent once per language)."""
     frame = data.initiatives
-    lat = pd.Series(np.where(mask, frame["map_lat"].round(4).to_numpy(), None), index=frame.index)
-    updates = []
-    for kind in KINDS:
-        rows = (frame["kind"] == kind).to_numpy()
-        update = {
-            "lat": lat[rows].tolist(),  # None: not drawn, not hoverable
-            "name": f"{t(f'kind.{kind}', lang)} ({int(mask[rows].sum())})",
-        }
-        if size is not None:
-            update["marker.size"] = _sizes(frame.loc[rows, "id"], highlighted, size)
-        updates.append(update)
-    return updates
+    return {
+        "lon": frame["map_lon"].round(4).tolist(),
+        "customdata": frame["id"].tolist(),
+        "hovertext": hover_texts(data, lang).tolist(),
+        **_style(frame["kind"]),
+    }
 
 
-def kind_rows(
+def markers_visibility(
+    data: DataSet, mask: np.ndarray, highlighted: str | None, size: float | None
+) -> dict:
+    """Latitudes with None where hidden, and (when asked) the sizes."""
+    frame = data.initiatives
+    # None: not drawn, not hoverable
+    update: dict = {"lat": np.where(mask, frame["map_lat"].round(4).to_numpy(), None).tolist()}
+    if size is not None:
+        update["marker.size"] = _sizes(frame["id"], highlighted, size)
+    return update
+
+
+def markers_rows(
     data: DataSet, mask: np.ndarray, lang: str, highlighted: str | None, size: float
-) -> list[dict]:
-    """Per kind: positions, ids, hover texts and sizes of the shown initiatives only."""
-    frame, hover = data.initiatives, hover_texts(data, lang)
-    updates = []
-    for kind in KINDS:
-        rows = mask & (frame["kind"] == kind).to_numpy()
-        shown = frame[rows]
-        updates.append(
-            {
-                "lat": shown["map_lat"].round(4).tolist(),
-                "lon": shown["map_lon"].round(4).tolist(),
-                "customdata": shown["id"].tolist(),
-                "hovertext": hover[rows].tolist(),
-                "name": f"{t(f'kind.{kind}', lang)} ({len(shown)})",
-                "marker.size": _sizes(shown["id"], highlighted, size),
-            }
-        )
-    return updates
+) -> dict:
+    """Positions, ids, hover texts, styles and sizes of the shown initiatives only."""
+    shown = data.initiatives[mask]
+    return {
+        "lat": shown["map_lat"].round(4).tolist(),
+        "lon": shown["map_lon"].round(4).tolist(),
+        "customdata": shown["id"].tolist(),
+        "hovertext": hover_texts(data, lang)[mask].tolist(),
+        "marker.size": _sizes(shown["id"], highlighted, size),
+        **_style(shown["kind"]),
+    }
 
 
-def kind_hidden(lang: str, counts: dict[str, int]) -> list[dict]:
-    """Per kind: no points (the clusters stand in), the legend still counting what matches."""
-    return [
-        {
-            "lat": [],
-            "lon": [],
-            "customdata": [],
-            "hovertext": [],
-            "name": f"{t(f'kind.{kind}', lang)} ({counts.get(kind, 0)})",
-        }
-        for kind in KINDS
-    ]
+def markers_hidden() -> dict:
+    """No points: the clusters stand in."""
+    return {"lat": [], "lon": [], "customdata": [], "hovertext": []}
 
 
 def hover_text(row, lang: str) -> str:

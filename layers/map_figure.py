@@ -6,8 +6,8 @@ The figure is built once with the shapes; every view change is a set of `updates
 (tests/unit/test_map_updates.py checks that for many views).
 
 Given the view the browser shows now (`previous`), `view_updates` leaves out what that view
-already put there: for a theme change on the real data only province values, marker latitudes
-and legend counts travel.
+already put there: for a theme change on the real data only province values and marker
+latitudes travel.
 """
 
 from __future__ import annotations
@@ -22,18 +22,16 @@ from shapely.geometry import shape
 
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import view_mask
-from kansenkaart.i18n import t
 from kansenkaart.metrics import metric_values
-from kansenkaart.registry import KINDS
 from kansenkaart.view import View
 from layers.clusters import cluster_trace, cluster_updates, no_clusters
 from layers.initiatives import (
     MARKER_SIZE,
-    kind_hidden,
-    kind_rows,
-    kind_static,
-    kind_traces,
-    kind_visibility,
+    initiatives_trace,
+    markers_hidden,
+    markers_rows,
+    markers_static,
+    markers_visibility,
 )
 from layers.provinces import (
     SEPARATORS,
@@ -43,8 +41,7 @@ from layers.provinces import (
     values_update,
 )
 
-OUTLINE, VALUES, FIRST_KIND = 0, 1, 2
-CLUSTERS = FIRST_KIND + len(KINDS)
+OUTLINE, VALUES, MARKERS, CLUSTERS = 0, 1, 2, 3
 LAYOUT = None  # trace index used for layout updates
 #: Presentation mode draws markers and type this much larger.
 DEMO_SCALE = 1.8
@@ -64,7 +61,7 @@ class Markers(Enum):
 
 def base_figure(geojson: dict) -> dict:
     """Shapes, styles and layout: what stays the same for every view."""
-    traces = [outline_trace(geojson), values_trace(geojson), *kind_traces(), cluster_trace()]
+    traces = [outline_trace(geojson), values_trace(geojson), initiatives_trace(), cluster_trace()]
     figure = go.Figure(traces)
     # Fixed ranges rather than fitbounds: plotly would otherwise refit the map on every change.
     (west, south, east, north), pad = geojson_bounds(geojson), 0.08
@@ -79,14 +76,7 @@ def base_figure(geojson: dict) -> dict:
     figure.update_layout(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         paper_bgcolor="rgba(0,0,0,0)",
-        legend={
-            "x": 1,
-            "xanchor": "right",
-            "y": 0.02,
-            "yanchor": "bottom",
-            "bgcolor": "rgba(255,255,255,0.85)",
-            "font": {"size": 13},
-        },
+        showlegend=False,  # the kind legend is HTML beside the map (ui/legend.py)
         hoverlabel={"font": {"size": 14}},
         template="none",  # the default template alone is 8 KB of unused styles
         uirevision="map",
@@ -126,10 +116,7 @@ def province_updates(data: DataSet, view: View) -> Updates:
     names = data.provinces["name"]
     values = metric_values(data.initiatives, view, data.provinces["population"])
     metric = view.metric if (view.metric != "lq" or view.theme) else "count"
-    updates: Updates = {
-        (LAYOUT, "legend.title.text"): t("legend_kinds", view.lang),
-        (LAYOUT, "separators"): SEPARATORS[view.lang],
-    }
+    updates: Updates = {(LAYOUT, "separators"): SEPARATORS[view.lang]}
     for path, value in values_update(values, names, metric, view.lang, view.province).items():
         updates[(VALUES, path)] = value
     for path, value in outline_update(values, names, metric, view.lang).items():
@@ -144,25 +131,18 @@ def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
     if strategy is Markers.STATIC:
         fresh = previous is None or previous.lang != view.lang
         resize = fresh or (previous.initiative, previous.mode) != (view.initiative, view.mode)
-        per_kind = kind_visibility(data, mask, view.lang, view.initiative, size if resize else None)
+        markers = markers_visibility(data, mask, view.initiative, size if resize else None)
         if fresh:
-            per_kind = [
-                {**s, **v} for s, v in zip(kind_static(data, view.lang), per_kind, strict=True)
-            ]
+            markers = {**markers_static(data, view.lang), **markers}
         clusters = no_clusters() if previous is None else {}
     elif strategy is Markers.ROWS:
-        per_kind = kind_rows(data, mask, view.lang, view.initiative, size)
+        markers = markers_rows(data, mask, view.lang, view.initiative, size)
         clusters = no_clusters()
     else:
-        shown = data.initiatives[mask]
-        per_kind = kind_hidden(view.lang, shown["kind"].value_counts().to_dict())
-        clusters = cluster_updates(shown, view.lang)
-    updates: Updates = {}
-    for offset, kind_update in enumerate(per_kind):
-        for path, value in kind_update.items():
-            updates[(FIRST_KIND + offset, path)] = value
-    for path, value in clusters.items():
-        updates[(CLUSTERS, path)] = value
+        markers = markers_hidden()
+        clusters = cluster_updates(data.initiatives[mask], view.lang)
+    updates: Updates = {(MARKERS, path): value for path, value in markers.items()}
+    updates.update({(CLUSTERS, path): value for path, value in clusters.items()})
     return updates
 
 
@@ -171,7 +151,6 @@ def presentation_updates(demo: bool) -> Updates:
     scale = DEMO_SCALE if demo else 1
     return {
         (LAYOUT, "font.size"): round(12 * scale),
-        (LAYOUT, "legend.font.size"): round(13 * scale),
         (LAYOUT, "hoverlabel.font.size"): round(14 * scale),
         (VALUES, "colorbar.thickness"): round(14 * scale),
     }

@@ -24,6 +24,7 @@ OPEN_INITIATIVE = "open-initiative"  # pattern-matching type: {"type": OPEN_INIT
 
 # outputs
 MAP = "map"
+MAP_LEGEND = "map-legend"
 SUMMARY = "summary"
 MESSAGE = "message"
 NOTICE = "notice"

@@ -6,10 +6,12 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from kansenkaart.dataset import DataSet
+from kansenkaart.filtering import filter_initiatives
 from kansenkaart.registry import FIRST_YEAR, LAST_YEAR
 from kansenkaart.view import View
 from layers.map_figure import build_figure
 from ui import ids
+from ui.legend import kind_counts, kind_legend
 from ui.texts import text
 
 GRAPH_CONFIG = {
@@ -285,6 +287,7 @@ def _year_inputs(view: View, lang: str) -> html.Div:
 
 
 def _map(data: DataSet, view: View) -> list:
+    shown = filter_initiatives(data.initiatives, view)
     return [
         dcc.Graph(
             id=ids.MAP,
@@ -293,6 +296,11 @@ def _map(data: DataSet, view: View) -> list:
             className="map",
             style={"height": "640px"},
             responsive=True,
+        ),
+        html.Div(
+            kind_legend(view.lang, kind_counts(shown["kind"])),
+            id=ids.MAP_LEGEND,
+            className="map-legend",
         ),
     ]
 

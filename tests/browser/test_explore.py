@@ -161,9 +161,8 @@ def test_language_toggle_changes_the_interface(page):
     expect(page.locator("#summary")).to_have_text("144 of 144 initiatives")
     expect(page.locator(".ag-header-cell-text").first).to_have_text("Name")
     expect(page.get_by_role("button", name="Reset all filters")).to_be_visible()
-    page.wait_for_function(
-        """() => document.querySelector('#map .js-plotly-plot')._fullLayout.legend.title.text === 'Kind'"""
-    )
+    expect(page.locator("#map-legend")).to_contain_text("Kind")
+    expect(page.locator("#map-legend")).to_contain_text("programme (")
     expect(page).to_have_url(re.compile(r"lang=en"))
     page.get_by_label("NL", exact=True).check()
     expect(page.locator("h1")).to_have_text("Kansenkaart Circulaire Economie")

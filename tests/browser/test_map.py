@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
@@ -15,6 +16,7 @@ from tests.browser.mapreader import (
     wait_for_map,
     wait_for_values,
 )
+from tests.conftest import DATA_DIR
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +43,12 @@ def test_choosing_a_theme_recolours_the_map_with_the_csv_counts(page):
     expect(page.locator("#summary")).to_have_text(f"{shown} van 144 initiatieven")
     assert len(marker_ids(page)) == shown
     expect(page).to_have_url(re.compile(r"\?theme=energy$"))
+    # the kind legend counts what is shown
+    frame = pd.read_csv(DATA_DIR / "initiatives.csv", dtype=str)
+    energy = frame[frame["themes"].str.contains("energy")]
+    expect(page.locator("#map-legend")).to_contain_text(
+        f"initiatief ({(energy['kind'] == 'initiative').sum()})"
+    )
 
     page.get_by_label("klimaat").check()
     wait_for_values(page, counts_for(["climate", "energy"]))

@@ -19,7 +19,7 @@ from kansenkaart.registry import FILTER_THEMES, KINDS, METRICS, PROVINCE_CODES, 
 from kansenkaart.view import View
 from layers.map_figure import (
     CLUSTERS,
-    FIRST_KIND,
+    MARKERS,
     VALUES,
     Markers,
     apply_updates,
@@ -57,15 +57,14 @@ def drawn(figure: dict) -> dict:
     """What a reader sees: province values and texts, every drawn marker and cluster, legend."""
     values = figure["data"][VALUES]
     markers = []
-    for index in range(FIRST_KIND, CLUSTERS):
-        trace = figure["data"][index]
-        sizes = trace["marker"]["size"]
-        for k, (lat, lon) in enumerate(zip(trace["lat"], trace["lon"], strict=False)):
-            if lat is None:
-                continue
-            size = sizes[k] if isinstance(sizes, list) else sizes
-            markers.append((index, lat, lon, trace["customdata"][k], trace["hovertext"][k], size))
-        markers.append((index, "legend", trace["name"]))
+    trace = figure["data"][MARKERS]
+    sizes = trace["marker"]["size"]
+    for k, (lat, lon) in enumerate(zip(trace["lat"], trace["lon"], strict=False)):
+        if lat is None:
+            continue
+        size = sizes[k] if isinstance(sizes, list) else sizes
+        style = (trace["marker"]["color"][k], trace["marker"]["symbol"][k])
+        markers.append((lat, lon, trace["customdata"][k], trace["hovertext"][k], size, style))
     clusters = figure["data"][CLUSTERS]
     return {
         "z": [None if v is None or math.isnan(v) else v for v in values["z"]],
@@ -77,7 +76,7 @@ def drawn(figure: dict) -> dict:
         "clusters": sorted(
             zip(clusters["lat"], clusters["lon"], clusters["marker"]["size"], strict=True)
         ),
-        "layout": (figure["layout"]["legend"]["title"]["text"], figure["layout"]["font"]["size"]),
+        "layout": figure["layout"]["font"]["size"],
     }
 
 
@@ -119,8 +118,8 @@ def test_large_data_uses_each_marker_strategy(large):
 
 def test_real_data_theme_change_sends_only_values_and_latitudes(real):
     updates = view_updates(real, View(theme=("energy",)), View())
-    marker_paths = {path for (index, path) in updates if index is not None and index >= FIRST_KIND}
-    assert marker_paths == {"lat", "name"}
+    marker_paths = {path for (index, path) in updates if index == MARKERS}
+    assert marker_paths == {"lat"}
     province_paths = {path for (index, path) in updates if index == VALUES}
     assert province_paths <= {"z", "zmin", "zmax", "colorbar.dtick"}
 
