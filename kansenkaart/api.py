@@ -37,7 +37,7 @@ from kansenkaart.registry import (
     STATUSES,
 )
 from kansenkaart.view import MAX_ID_LENGTH, MAX_QUERY_LENGTH, PARAMETERS, ParamProblem, View
-from layers.map_figure import build_figure
+from layers.map_figure import image_figure
 
 log = logging.getLogger("kansenkaart.api")
 
@@ -285,7 +285,7 @@ def export_map(image_format: str) -> Response:
     title, subtitle = exports.map_title(view, data.provinces["name"], count)
     now = datetime.now(UTC)
     credit = [t("credit", view.lang), f"{view_link(view)} · {now:%Y-%m-%d}"]
-    figure = exports.titled_figure(build_figure(data, view), title, subtitle, credit)
+    figure = exports.titled_figure(image_figure(data, view), title, subtitle, credit)
     try:
         image = exports.renderer.render(figure, image_format)
     except Exception as error:  # the browser is outside our control; say so instead of a 500

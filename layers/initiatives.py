@@ -119,6 +119,21 @@ def markers_hidden() -> dict:
     return {"lat": [], "lon": [], "customdata": [], "hovertext": []}
 
 
+def legend_traces(lang: str, counts: dict[str, int]) -> list[dict]:
+    """One legend-only trace per kind (a point without a position is listed, not drawn)."""
+    return [
+        go.Scattergeo(
+            lat=[None],
+            lon=[None],
+            mode="markers",
+            name=f"{t(f'kind.{kind}', lang)} ({counts.get(kind, 0)})",
+            marker={"size": MARKER_SIZE, "color": colour, "symbol": symbol},
+            hoverinfo="skip",
+        ).to_plotly_json()
+        for kind, (colour, symbol) in KIND_STYLE.items()
+    ]
+
+
 def hover_text(row, lang: str) -> str:
     """One initiative's hover text (as `hover_texts` builds it for all)."""
     return (

@@ -22,12 +22,14 @@ from shapely.geometry import shape
 
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import view_mask
+from kansenkaart.i18n import t
 from kansenkaart.metrics import metric_values
 from kansenkaart.view import View
 from layers.clusters import cluster_trace, cluster_updates, no_clusters
 from layers.initiatives import (
     MARKER_SIZE,
     initiatives_trace,
+    legend_traces,
     markers_hidden,
     markers_rows,
     markers_static,
@@ -175,3 +177,24 @@ def build_figure(data: DataSet, view: View) -> dict:
 
 def shown_count(data: DataSet, view: View) -> int:
     return int(np.count_nonzero(view_mask(data.initiatives, view)))
+
+
+def image_figure(data: DataSet, view: View) -> dict:
+    """The map for an image export: on paper there is no HTML legend, so plotly draws one."""
+    figure = build_figure(data, view)
+    shown = data.initiatives[view_mask(data.initiatives, view)]
+    counts = shown["kind"].value_counts()
+    figure["data"] = [*figure["data"], *legend_traces(view.lang, counts.to_dict())]
+    figure["layout"] = {
+        **figure["layout"],
+        "showlegend": True,
+        "legend": {
+            "title": {"text": t("legend_kinds", view.lang)},
+            "x": 1,
+            "xanchor": "right",
+            "y": 0.02,
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+    }
+    return figure

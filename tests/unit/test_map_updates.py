@@ -24,6 +24,7 @@ from layers.map_figure import (
     Markers,
     apply_updates,
     build_figure,
+    image_figure,
     marker_strategy,
     shown_count,
     view_updates,
@@ -132,3 +133,10 @@ def test_provinces_without_a_value_are_drawn_grey(real):
     assert grey and set(grey) == {code for code, z in values.items() if z is None}
     assert "geen gegevens" in figure["data"][0]["hovertemplate"]
     assert build_figure(real, View())["data"][0]["locations"] == []  # counts: every province has one
+
+
+def test_image_export_lists_the_kinds_with_counts(real):
+    figure = image_figure(real, View(theme=("energy",)))
+    names = [trace["name"] for trace in figure["data"][CLUSTERS + 1 :]]
+    assert figure["layout"]["showlegend"] is True
+    assert len(names) == 6 and "initiatief (7)" in names
