@@ -30,7 +30,7 @@ from ui import ids
 )
 def update_details(query: str | None, _version: str | None):
     data = runtime.data()
-    view, _ = View.from_query(query or "", runtime.settings().default_lang)
+    view = runtime.view_of(query)
     card = initiative_card(data, view) if view.initiative else []
     if view.province:
         body, figure, listing = province_profile(data, view)

@@ -53,7 +53,7 @@ def map_outputs(view: View, previous: View | None) -> tuple[Patch, str, list]:
 )
 def redraw_for_new_data(_version: str | None, query: str | None):
     """New data on disk (the shapes may differ too): the whole map for the view shown."""
-    view, _ = View.from_query(query or "", runtime.settings().default_lang)
+    view = runtime.view_of(query)
     _, summary, message = map_outputs(view, None)
     return build_figure(runtime.data(), view), summary, message
 

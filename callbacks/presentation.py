@@ -46,7 +46,7 @@ def tour_step(n_intervals: int | None, search: str | None, shown_query: str | No
     data = runtime.data()
     steps = tour_steps(data.initiatives, data.provinces["name"], base)
     step = steps[(n_intervals or 0) % len(steps)]
-    shown, _ = View.from_query(shown_query or "", lang)
+    shown = runtime.view_of(shown_query)
     return step.view.to_query(lang), step.caption, *map_outputs(step.view, shown)
 
 

@@ -8,7 +8,6 @@ from kansenkaart import runtime
 from kansenkaart.display import table_rows
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.i18n import format_number, t
-from kansenkaart.view import View
 from ui import ids
 from ui.legend import kind_counts, kind_legend
 
@@ -25,7 +24,7 @@ TABLE_LIMIT = 2_000
 )
 def update_rows(query: str | None, _version: str | None):
     data = runtime.data()
-    view, _ = View.from_query(query or "", runtime.settings().default_lang)
+    view = runtime.view_of(query)
     shown = filter_initiatives(data.initiatives, view)
     rows = table_rows(shown.head(TABLE_LIMIT), data.provinces["name"], view.lang)
     note = ""

@@ -72,7 +72,7 @@ def sync_view(search, *args):
     view, problems = _known_initiative(view, problems)
     query = view.to_query(default_lang)
     notice = _notice_lines(problems, view.lang)
-    shown, _ = View.from_query(shown_query, default_lang) if shown_query is not None else (None, [])
+    shown = runtime.view_of(shown_query) if shown_query is not None else None
     # Only what changed goes back: every output the browser gets is re-rendered before the map.
     quiet = not notice and notice_hidden
     return (

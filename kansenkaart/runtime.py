@@ -5,6 +5,7 @@ from __future__ import annotations
 from kansenkaart.dataset import DataSet
 from kansenkaart.settings import Settings
 from kansenkaart.store import DataStatus, DataStore
+from kansenkaart.view import View
 
 _settings: Settings | None = None
 _store: DataStore | None = None
@@ -35,3 +36,8 @@ def status() -> DataStatus:
 def store() -> DataStore:
     assert _store is not None, "runtime.configure() was not called"
     return _store
+
+
+def view_of(query: str | None) -> View:
+    """The View a stored query string stands for (the page stores only valid, canonical ones)."""
+    return View.from_query(query or "", settings().default_lang)[0]

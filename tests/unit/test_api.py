@@ -241,17 +241,7 @@ def test_openapi_describes_every_endpoint_and_parameter(client):
 KEYS = st.one_of(
     st.sampled_from(
         [
-            "theme",
-            "match",
-            "province",
-            "kind",
-            "status",
-            "from",
-            "to",
-            "q",
-            "metric",
-            "lang",
-            "initiative",
+            *PARAMETERS,
         ]
     ),
     st.text(max_size=12),

@@ -128,11 +128,15 @@ def test_real_data_theme_change_sends_only_values_and_latitudes(real):
 def test_provinces_without_a_value_are_drawn_grey(real):
     view = View(theme=("energy",), metric="lq", kind=("icoonproject",))
     figure = build_figure(real, view)
-    values = dict(zip(figure["data"][VALUES]["locations"], figure["data"][VALUES]["z"], strict=True))
+    values = dict(
+        zip(figure["data"][VALUES]["locations"], figure["data"][VALUES]["z"], strict=True)
+    )
     grey = figure["data"][0]["locations"]
     assert grey and set(grey) == {code for code, z in values.items() if z is None}
     assert "geen gegevens" in figure["data"][0]["hovertemplate"]
-    assert build_figure(real, View())["data"][0]["locations"] == []  # counts: every province has one
+    assert (
+        build_figure(real, View())["data"][0]["locations"] == []
+    )  # counts: every province has one
 
 
 def test_image_export_lists_the_kinds_with_counts(real):

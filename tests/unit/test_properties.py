@@ -13,22 +13,11 @@ from hypothesis import strategies as st
 from kansenkaart.dataset import load_dataset
 from kansenkaart.problems import DataError
 from kansenkaart.registry import FILTER_THEMES, KINDS, LANGUAGES, METRICS, PROVINCE_CODES, STATUSES
-from kansenkaart.view import View
+from kansenkaart.view import PARAMETERS, View
 from tests.conftest import COLUMNS, fixture_records, write_data_dir
 
 KEYS = [
-    "theme",
-    "match",
-    "province",
-    "kind",
-    "status",
-    "from",
-    "to",
-    "q",
-    "metric",
-    "lang",
-    "initiative",
-    "mode",
+    *PARAMETERS,
     "x",
     "",
     "THEME",

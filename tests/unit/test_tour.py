@@ -24,7 +24,9 @@ def test_steps_and_captions_follow_the_data(fixture_dir):
 
 def test_captions_in_english_and_filters_kept(fixture_dir):
     data = load_dataset(fixture_dir)
-    steps = tour_steps(data.initiatives, data.provinces["name"], View(lang="en", kind=("initiative",)))
+    steps = tour_steps(
+        data.initiatives, data.provinces["name"], View(lang="en", kind=("initiative",))
+    )
     assert steps[0].caption == "Climate: Drenthe leads the way"
     assert steps[1].caption == "Jobs: no initiatives in this selection yet"
     assert all(s.view.kind == ("initiative",) for s in steps)
