@@ -1,13 +1,16 @@
 """The map, the summary and the empty-result message for a view.
 
-`map_outputs` is called by the callback that changes the view (callbacks/url_state.py and the
+`map_outputs` is called by the callbacks that change the view (callbacks/url_state.py and the
 tour), so a click reaches the map in one round trip; the map gets a Patch with only what
-differs from the view it showed before. New data on disk redraws the whole map here.
+differs from the view it showed before. A theme click does not even wait for that: the page
+holds every theme selection's map values (layers/theme_table.py) and assets/theme_table.js
+draws the clicked one at once, so the server then leaves those values alone. New data on disk
+redraws the whole map here.
 """
 
 from __future__ import annotations
 
-from dash import Input, Output, Patch, State, callback, html
+from dash import Input, Output, Patch, State, callback, html, no_update
 
 from kansenkaart import runtime
 from kansenkaart.filtering import counts_without_each_filter
@@ -22,27 +25,73 @@ from layers.map_figure import (
     shown_count,
     view_updates,
 )
+from layers.theme_table import (
+    entry_for,
+    left_after_drawing,
+    table_for,
+    table_view,
+    theme_table,
+)
 from ui import ids
 
 MAP_OUTPUTS = (
     Output(ids.MAP, "figure", allow_duplicate=True),
     Output(ids.SUMMARY, "children", allow_duplicate=True),
     Output(ids.MESSAGE, "children", allow_duplicate=True),
+    Output(ids.THEME_TABLE, "data", allow_duplicate=True),
+    Output(ids.TABLE_FOR, "data", allow_duplicate=True),
 )
 
 
-def map_outputs(view: View, previous: View | None) -> tuple[Patch, str, list]:
-    """The map patch (from the previous view to this one), the summary and the message."""
+def map_outputs(
+    view: View,
+    query: str,
+    shown_query: str | None,
+    shown_table_for: dict | None,
+    theme_click: bool = False,
+) -> tuple:
+    """The map patch (from the view shown to this one), the summary, the message, and the theme
+    table with what it was made for (each `no_update` when the browser has it already).
+
+    `theme_click`: the theme controls changed, so the browser has drawn this view's selection
+    from its table if that table still belongs to the view shown (the same test as in
+    assets/theme_table.js).
+    """
+    data = runtime.data()
+    previous = runtime.view_of(shown_query) if shown_query is not None else None
+    updates = view_updates(data, view, previous)
+    table = theme_table(data, view)
+    table_kept = (
+        table is not None
+        and previous is not None
+        and shown_table_for == table_for(data, shown_query)
+        and table_view(previous) == table_view(view)
+    )
+    if table_kept and theme_click:
+        updates = left_after_drawing(updates, table)
+    elif table is not None and not table_kept:
+        # In full: the browser may have drawn another selection from the table it had.
+        updates.update(entry_for(table, view))
+    new_for = table_for(data, query) if table is not None else None
+    return (
+        as_patch(updates) if updates else no_update,
+        *_texts(view),
+        no_update if table_kept else table,
+        no_update if new_for == shown_table_for else new_for,
+    )
+
+
+def _texts(view: View) -> tuple[str, list]:
+    """The summary line and the message under the map."""
     data = runtime.data()
     shown = shown_count(data, view)
-    total = len(data.initiatives)
     summary = t(
         "summary",
         view.lang,
         shown=format_number(shown, view.lang),
-        total=format_number(total, view.lang),
+        total=format_number(len(data.initiatives), view.lang),
     )
-    return as_patch(view_updates(data, view, previous)), summary, _message(view, shown)
+    return summary, _message(view, shown)
 
 
 @callback(
@@ -53,9 +102,15 @@ def map_outputs(view: View, previous: View | None) -> tuple[Patch, str, list]:
 )
 def redraw_for_new_data(_version: str | None, query: str | None):
     """New data on disk (the shapes may differ too): the whole map for the view shown."""
+    data = runtime.data()
     view = runtime.view_of(query)
-    _, summary, message = map_outputs(view, None)
-    return build_figure(runtime.data(), view), summary, message
+    table = theme_table(data, view)
+    return (
+        build_figure(data, view),
+        *_texts(view),
+        table,
+        table_for(data, query or "") if table is not None else None,
+    )
 
 
 def as_patch(updates: Updates) -> Patch:

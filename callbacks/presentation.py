@@ -36,9 +36,12 @@ def switch_mode(mode: str | None):
     Input(ids.TOUR_TIMER, "n_intervals"),
     State(ids.URL, "search"),
     State(ids.VIEW, "data"),
+    State(ids.TABLE_FOR, "data"),
     prevent_initial_call=True,
 )
-def tour_step(n_intervals: int | None, search: str | None, shown_query: str | None):
+def tour_step(
+    n_intervals: int | None, search: str | None, shown_query: str | None, table_for: dict | None
+):
     lang = runtime.settings().default_lang
     base, _ = View.from_query(search or "", lang)
     if base.mode != "demo":
@@ -46,8 +49,8 @@ def tour_step(n_intervals: int | None, search: str | None, shown_query: str | No
     data = runtime.data()
     steps = tour_steps(data.initiatives, data.provinces["name"], base)
     step = steps[(n_intervals or 0) % len(steps)]
-    shown = runtime.view_of(shown_query)
-    return step.view.to_query(lang), step.caption, *map_outputs(step.view, shown)
+    query = step.view.to_query(lang)
+    return query, step.caption, *map_outputs(step.view, query, shown_query, table_for)
 
 
 # The map fills the screen in the mode: let plotly measure its new size once the layout changed.

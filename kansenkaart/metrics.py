@@ -11,12 +11,21 @@ from kansenkaart.filtering import theme_mask, view_mask
 from kansenkaart.registry import FILTER_THEMES, PROVINCE_CODES
 from kansenkaart.view import View
 
+_PROVINCES = pd.Index(PROVINCE_CODES, name="province")
+
 
 def count_by_province(frame: pd.DataFrame, view: View) -> pd.Series:
     """Matching initiatives per province, every province present; the province filter is ignored
     so the choropleth keeps showing the whole country while one province is selected."""
-    matching = frame.loc[view_mask(frame, view, province=False), "province"]
-    return matching.value_counts().reindex(list(PROVINCE_CODES), fill_value=0).astype(int)
+    counts = _per_province(frame, view_mask(frame, view, province=False))
+    return pd.Series(counts, index=_PROVINCES, name="count")
+
+
+def _per_province(frame: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
+    """How many rows of the mask each province has, in CBS order (a theme click counts 27 times:
+    numpy's bincount, not a pandas group-by)."""
+    position = _PROVINCES.get_indexer(frame["province"].to_numpy()[mask])  # -1: not a province
+    return np.bincount(position[position >= 0], minlength=len(_PROVINCES))
 
 
 def per_100k(counts: pd.Series, population: pd.Series) -> pd.Series:
@@ -35,10 +44,11 @@ def location_quotient(
     """
     themes = view.theme if themes is None else themes
     match = view.match if match is None else match
-    base = frame[view_mask(frame, view, theme=False, province=False)]
-    in_theme = pd.Series(theme_mask(base, themes, match), index=base.index)
-    totals = base.groupby("province").size().reindex(list(PROVINCE_CODES), fill_value=0)
-    hits = in_theme.groupby(base["province"]).sum().reindex(list(PROVINCE_CODES), fill_value=0)
+    base = view_mask(frame, view, theme=False, province=False)
+    totals = pd.Series(_per_province(frame, base), index=_PROVINCES, dtype=float)
+    hits = pd.Series(
+        _per_province(frame, base & theme_mask(frame, themes, match)), index=_PROVINCES, dtype=float
+    )
     national = hits.sum() / totals.sum() if totals.sum() else np.nan
     share = (hits / totals).where(totals > 0)
     return (share / national) if national and national > 0 else share * np.nan

@@ -148,6 +148,13 @@ def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
     return updates
 
 
+def selection_marker_updates(data: DataSet, view: View) -> Updates:
+    """Marker latitudes (None where hidden), for data kept whole in the figure."""
+    mask = view_mask(data.initiatives, view)
+    lat = markers_visibility(data, mask, None, None)
+    return {(MARKERS, path): value for path, value in lat.items()}
+
+
 def presentation_updates(demo: bool) -> Updates:
     """Type and legend sizes readable from the back of a room in presentation mode."""
     scale = DEMO_SCALE if demo else 1

@@ -2,6 +2,9 @@
 
 URL = "url"
 VIEW = "view"
+# every theme selection's map values, and the view and data version they were made for
+THEME_TABLE = "theme-table"
+TABLE_FOR = "theme-table-for"
 LANG_STORE = "lang-store"
 
 # controls (each edits one URL parameter)

@@ -10,6 +10,7 @@ from kansenkaart.filtering import filter_initiatives
 from kansenkaart.registry import FIRST_YEAR, LAST_YEAR
 from kansenkaart.view import View
 from layers.map_figure import build_figure
+from layers.theme_table import table_for, theme_table
 from ui import ids
 from ui.legend import kind_counts, kind_legend
 from ui.texts import text
@@ -37,6 +38,9 @@ def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             # The view the map was built for; callbacks patch the map from here.
             dcc.Store(id=ids.VIEW, data=view.to_query(view.lang)),
+            # A theme click redraws the map from this table at once (layers/theme_table.py).
+            dcc.Store(id=ids.THEME_TABLE, data=theme_table(data, view)),
+            dcc.Store(id=ids.TABLE_FOR, data=table_for(data, view.to_query(view.lang))),
             dcc.Store(id=ids.LANG_STORE, data=lang),
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),

@@ -96,17 +96,22 @@ def check_patch(data, before: View, after: View) -> None:
     assert drawn(patched) == drawn(build_figure(data, after))
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+def examples(count: int):
+    """Hypothesis settings for these slow, fixture-using properties."""
+    return settings(
+        max_examples=count,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+
+
+@examples(60)
 @given(VIEWS, VIEWS)
 def test_real_data_patch_equals_rebuild(real, before, after):
     check_patch(real, before, after)
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@examples(40)
 @given(VIEWS, VIEWS)
 def test_large_data_patch_equals_rebuild(large, before, after):
     check_patch(large, before, after)
