@@ -49,14 +49,15 @@ def replay(client, chains: list[list[dict]], changes: int, budget_s: float) -> l
         if n >= 5 and time.monotonic() - begin > budget_s:
             break
         chain = chains[n % len(chains)]
-        total = map_ms = 0.0
+        total = 0.0
+        map_ms = None  # stays None when no request carries the map (drawn in the browser)
         statuses = []
         for request in chain:
             ms, status = post(client, request["post"], request["accept_encoding"])
             total += ms
             statuses.append(status)
             if request["has_map"]:
-                map_ms += ms
+                map_ms = (map_ms or 0.0) + ms
         results.append({"total_ms": total, "map_ms": map_ms, "statuses": statuses})
     return results
 
