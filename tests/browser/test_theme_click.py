@@ -105,3 +105,22 @@ def test_theme_click_after_a_province_or_search_uses_a_fresh_table(page):
     expect_map(page, province="PV22", q="warmte")
     settle(page)
     expect_map(page, province="PV22", q="warmte")
+
+
+def test_rapid_theme_clicks_end_on_the_last_selection(page):
+    page.goto(page.base_url + "/")
+    wait_for_map(page)
+    settle(page)
+    order = ["climate", "energy", "innovation", "climate", "jobs", "energy"]
+    # All in one go, faster than any person: every click is sent before the first answer.
+    page.evaluate(
+        """(order) => order.forEach(v =>
+            document.querySelector(`#theme-filter input[value="${v}"]`).click())""",
+        order,
+    )
+    settle(page)
+    final = ["innovation", "jobs"]
+    expect(page).to_have_url(re.compile(r"\?theme=jobs,innovation$"))
+    expect_map(page, themes=final)
+    shown = len(filtered_ids(themes=final))
+    expect(page.locator("#summary")).to_have_text(f"{shown} van 144 initiatieven")
