@@ -102,15 +102,10 @@ def _texts(view: View) -> tuple[str, list]:
 )
 def redraw_for_new_data(_version: str | None, query: str | None):
     """New data on disk (the shapes may differ too): the whole map for the view shown."""
-    data = runtime.data()
     view = runtime.view_of(query)
-    table = theme_table(data, view)
-    return (
-        build_figure(data, view),
-        *_texts(view),
-        table,
-        table_for(data, query or "") if table is not None else None,
-    )
+    # As from no view shown: texts, and the table with what it is for, all sent afresh.
+    _, *texts_and_table = map_outputs(view, query or "", None, None)
+    return build_figure(runtime.data(), view), *texts_and_table
 
 
 def as_patch(updates: Updates) -> Patch:

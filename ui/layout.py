@@ -30,6 +30,7 @@ GRAPH_CONFIG = {
 def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
     """The whole page; the URL callback then sets every control from the query string."""
     lang = view.lang
+    query = view.to_query(lang)
     return html.Div(
         id=ids.PAGE,
         className="page",
@@ -37,10 +38,10 @@ def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             # The view the map was built for; callbacks patch the map from here.
-            dcc.Store(id=ids.VIEW, data=view.to_query(view.lang)),
+            dcc.Store(id=ids.VIEW, data=query),
             # A theme click redraws the map from this table at once (layers/theme_table.py).
             dcc.Store(id=ids.THEME_TABLE, data=theme_table(data, view)),
-            dcc.Store(id=ids.TABLE_FOR, data=table_for(data, view.to_query(view.lang))),
+            dcc.Store(id=ids.TABLE_FOR, data=table_for(data, query)),
             dcc.Store(id=ids.LANG_STORE, data=lang),
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
