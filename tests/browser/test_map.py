@@ -78,3 +78,21 @@ def test_nothing_is_requested_outside_the_app(page_factory, outside_requests):
     page.wait_for_timeout(300)
     assert outside_requests == ["http://example.invalid/x"]
     outside_requests.clear()
+
+
+def test_a_geo_graph_without_its_own_config_draws_from_this_server(page_factory, outside_requests):
+    # plotly.js's default base-map address is a CDN; assets/offline.js points it here instead.
+    page = page_factory(bypass_csp=True)  # without the CSP's help, as above
+    page.goto(page.base_url + "/")
+    wait_for_map(page)
+    with page.expect_response(re.compile(r"/assets/topojson/europe_110m\.json$")) as response:
+        page.evaluate(
+            """() => {
+                const div = document.createElement('div');
+                document.body.appendChild(div);
+                return Plotly.newPlot(div, [{type: 'scattergeo', lat: [52], lon: [5]}],
+                                      {geo: {scope: 'europe'}});
+            }"""
+        )
+    assert response.value.ok
+    assert outside_requests == []
