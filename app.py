@@ -10,11 +10,12 @@ import sys
 
 import dash
 
-from kansenkaart import runtime, web
-from kansenkaart.api import blueprint as api_blueprint
+from kansenkaart import runtime
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
 from kansenkaart.view import View
+from server import web
+from server.api import blueprint as api_blueprint
 from ui import plotly_bundle
 from ui.layout import page
 
@@ -47,17 +48,21 @@ def create_app() -> dash.Dash:
     import callbacks.map_view
     import callbacks.presentation
     import callbacks.table
-    import callbacks.url_state  # noqa: F401
+    import callbacks.view_events  # noqa: F401
 
+    # Dash's own hints say `server` is a bool and `update_title` a str; both accept what we pass
+    # (a Flask app, and None for "no title while updating"), as its documentation says.
     app = dash.Dash(
         __name__,
-        server=web.create_server(__name__),  # compression configured before Dash enables it
+        # compression configured before Dash enables it
+        server=web.create_server(__name__),  # type: ignore[arg-type]
         on_error=web.log_callback_error,  # a failing callback logs; the browser gets no traceback
         title="Kansenkaart CE",
         compress=True,
         serve_locally=True,
-        update_title=None,
-        # Keeps Dash from embedding a second copy of the whole layout in the page.
+        update_title=None,  # type: ignore[arg-type]
+        # Keeps Dash from embedding a second copy of the whole layout in the page; Dash's own
+        # check that every callback id exists is tests/unit/test_layout_ids.py instead.
         suppress_callback_exceptions=True,
     )
     app.index_string = app.index_string.replace("<html>", f'<html lang="{settings.default_lang}">')

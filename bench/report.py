@@ -105,9 +105,6 @@ def summarise(app: dict) -> dict:
         "start_s": app.get("started_in_s"),
         "load": load,
         "load_keepalive": app.get("load_keepalive"),
-        "table_raw": (app.get("theme_table") or {}).get("raw"),
-        "table_gzip": (app.get("theme_table") or {}).get("gzip"),
-        "table_ms": (app.get("theme_table") or {}).get("build_ms"),
     }
 
 
@@ -134,9 +131,6 @@ ROWS = [
     ),
     ("map payload per change (`map.figure` output), raw", "map_raw", kb),
     ("map payload per change (`map.figure` output), gzip", "map_gzip", kb),
-    ("theme table (with the page, then per change of another filter), raw", "table_raw", kb),
-    ("theme table, gzip", "table_gzip", kb),
-    ("theme table, server time to build (uncached)", "table_ms", ms),
     ("whole response carrying the map, raw", "mapresp_raw", kb),
     ("whole response carrying the map, on the wire", "mapresp_wire", kb),
     ("all responses per change, raw", "all_raw", kb),

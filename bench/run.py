@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import os
 import platform
@@ -162,32 +161,6 @@ def replay_callbacks(name: str, data_dir: Path, chains: list, plan: Plan, label:
         return {"changes": json.loads(out_file.read_text())}
 
 
-def theme_table_figures(data_dir: Path) -> dict:
-    """Size and build time of the page's theme table (layers/theme_table.py) for the default
-    view: it travels with the first page and again after a change of another filter, the
-    metric or the language, never with a theme change."""
-    from kansenkaart.dataset import load_dataset
-    from kansenkaart.view import View
-    from layers import theme_table
-
-    data = load_dataset(data_dir)
-    times = []
-    for _ in range(5):
-        begin = time.perf_counter()
-        table = theme_table._build(data, theme_table.table_view(View()))  # uncached on purpose
-        times.append((time.perf_counter() - begin) * 1000)
-    if theme_table.theme_table(data, View()) is None:
-        return {"sent": False}
-    text = json.dumps(table, separators=(",", ":")).encode()
-    return {
-        "sent": True,
-        "raw": len(text),
-        "gzip": len(gzip.compress(text)),
-        "build_ms": sorted(times)[len(times) // 2],
-        "entries": len(table["entries"]),
-    }
-
-
 def measure(name: str, label: str, data_dir: Path, plan: Plan, pw, load: dict | None) -> dict:
     """Everything for one app on one data set: first load, clicks, payloads, replays, load."""
     frame, codes = browser.read_rows(data_dir)
@@ -229,8 +202,6 @@ def measure(name: str, label: str, data_dir: Path, plan: Plan, pw, load: dict | 
     result["callbacks"] = replay_callbacks(
         name, data_dir, chains_of(result.get("clicks", [])), plan, label
     )
-    if name == "optimised":
-        result["theme_table"] = theme_table_figures(data_dir)
     return result
 
 

@@ -7,7 +7,7 @@ from dash import html
 
 from kansenkaart import runtime
 from kansenkaart.i18n import t
-from kansenkaart.web import on_callback_error
+from server.web import on_callback_error
 from ui import ids
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dash import Input, Output, State, callback, clientside_callback, no_update
 
-from callbacks.map_view import MAP_OUTPUTS, map_outputs
+from callbacks.outputs import map_outputs
+from callbacks.view_events import MAP_OUTPUTS
 from kansenkaart import runtime
-from kansenkaart.tour import tour_steps
-from kansenkaart.view import View
+from kansenkaart.state import TourStepped, reduce
+from kansenkaart.tour import tour_step_for
 from ui import ids
+from ui.presenter import present_map
 
 
 @callback(
@@ -23,34 +25,36 @@ from ui import ids
     Output(ids.TOUR_TIMER, "n_intervals"),
     Input(ids.MODE_STORE, "data"),
 )
-def switch_mode(mode: str | None):
+def switch_mode(mode: str | None) -> tuple[str, bool, bool, int]:
     """Entering the mode starts the tour at its first step; leaving stops it."""
     demo = mode == "demo"
     return ("page demo" if demo else "page"), not demo, not demo, 0
 
 
 @callback(
-    Output(ids.VIEW, "data", allow_duplicate=True),
-    Output(ids.TOUR_CAPTION, "children"),
-    *MAP_OUTPUTS,
-    Input(ids.TOUR_TIMER, "n_intervals"),
-    State(ids.URL, "search"),
-    State(ids.VIEW, "data"),
-    State(ids.TABLE_FOR, "data"),
+    output={
+        "view": Output(ids.VIEW, "data", allow_duplicate=True),
+        "caption": Output(ids.TOUR_CAPTION, "children"),
+        **MAP_OUTPUTS,
+    },
+    inputs={"step": Input(ids.TOUR_TIMER, "n_intervals")},
+    state={"search": State(ids.URL, "search"), "shown": State(ids.VIEW, "data")},
     prevent_initial_call=True,
 )
-def tour_step(
-    n_intervals: int | None, search: str | None, shown_query: str | None, table_for: dict | None
-):
-    lang = runtime.settings().default_lang
-    base, _ = View.from_query(search or "", lang)
+def tour_step(step, search, shown):
+    base = runtime.view_of(search)
     if base.mode != "demo":
-        return (no_update,) * (2 + len(MAP_OUTPUTS))
+        return {"view": no_update, "caption": no_update, **{k: no_update for k in MAP_OUTPUTS}}
     data = runtime.data()
-    steps = tour_steps(data.initiatives, data.provinces["name"], base)
-    step = steps[(n_intervals or 0) % len(steps)]
-    query = step.view.to_query(lang)
-    return query, step.caption, *map_outputs(step.view, query, shown_query, table_for)
+    current = tour_step_for(data.initiatives, data.provinces["name"], base, step or 0)
+    view, _ = reduce(base, TourStepped(current.view))
+    shown_view = runtime.view_of(shown) if shown is not None else None
+    query = view.to_query(runtime.settings().default_lang)
+    return {
+        "view": query,
+        "caption": current.caption,
+        **map_outputs(present_map(data, view, shown_view)),
+    }
 
 
 # The map fills the screen in the mode: let plotly measure its new size once the layout changed.

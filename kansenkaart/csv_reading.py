@@ -10,6 +10,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kansenkaart.problems import Problem
 
@@ -145,7 +146,7 @@ def _check_header(
             table.warnings.append(Problem(name, 1, column, "unknown column, kept but not used"))
 
 
-def _read_rows(table: CsvTable, reader: csv.Reader, name: str) -> None:
+def _read_rows(table: CsvTable, reader: Any, name: str) -> None:
     line = reader.line_num + 1
     try:
         for values in reader:

@@ -10,6 +10,7 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -38,6 +39,11 @@ class DataSet:
     version: str
     warnings: list[Problem] = field(default_factory=list)
 
+    @cached_property
+    def initiative_ids(self) -> frozenset[str]:
+        """Every id in the data, for checking one from a link."""
+        return frozenset(self.initiatives["id"])
+
     def province_name(self, code: str) -> str:
         return str(self.provinces.at[code, "name"])
 
@@ -59,6 +65,7 @@ def load_dataset(data_dir: Path) -> DataSet:
         problems.extend(_points_outside_province(rows, provinces))
     if problems:
         raise DataError(problems)
+    assert raw_geojson is not None and provinces is not None  # else a problem was raised
     csv_bytes = (data_dir / INITIATIVES_FILE).read_bytes()
     version = hashlib.sha256(geo_bytes + csv_bytes).hexdigest()[:12]
     return DataSet(
@@ -151,11 +158,11 @@ def _points_outside_province(
                 c for c, g in provinces.geometry.items() if shapely.contains_xy(g, row.lon, row.lat)
             ]
             where = (
-                f"it lies in {provinces.at[inside[0], 'name']}"
+                f"it lies in {provinces.at[inside[0], 'name']!s}"
                 if inside
                 else "it lies outside every province"
             )
-            message = f"({row.lat}, {row.lon}) is not inside {provinces.at[row.province, 'name']}: {where}"
+            message = f"({row.lat}, {row.lon}) is not inside {provinces.at[row.province, 'name']!s}: {where}"
             problems.append(Problem(INITIATIVES_FILE, line, "lat/lon", message))
     return problems
 

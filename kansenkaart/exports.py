@@ -13,7 +13,8 @@ import json
 import os
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kansenkaart.dataset import fold_text
 from kansenkaart.i18n import t
+from kansenkaart.metrics import shown_metric
 from kansenkaart.schema import InitiativeRow
 from kansenkaart.settings import ROOT
 from kansenkaart.view import View
@@ -40,6 +42,9 @@ TEXT_COLUMNS = tuple(c for c in EXPORT_COLUMNS if c not in NUMERIC_COLUMNS)
 
 #: First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+#: Province names by CBS code: the provinces frame's `name` column, or a plain dict.
+ProvinceNames = pd.Series | Mapping[str, str]
 
 CSV_TYPE = "text/csv"  # Flask adds "; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -137,7 +142,7 @@ def _write_about(sheet: Worksheet, about: list[tuple[str, str | int]]) -> None:
 
 
 def about_rows(
-    view: View, province_names: Mapping[str, str], rows: int, exported: datetime, link: str
+    view: View, province_names: ProvinceNames, rows: int, exported: datetime, link: str
 ) -> list[tuple[str, str | int]]:
     """The about sheet: what was filtered, how much, when, from which sources, and the way back."""
     lang = view.lang
@@ -178,7 +183,7 @@ def geojson_bytes(frame: pd.DataFrame) -> bytes:
 # --- describing a view ----------------------------------------------------------------------
 
 
-def describe_filters(view: View, province_names: Mapping[str, str]) -> list[str]:
+def describe_filters(view: View, province_names: ProvinceNames) -> list[str]:
     """The view's filters as a reader says them, one line per filter group, in `view.lang`."""
     lang = view.lang
     parts = []
@@ -291,9 +296,9 @@ def _escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def map_title(view: View, province_names: Mapping[str, str], count: int) -> tuple[str, str]:
+def map_title(view: View, province_names: ProvinceNames, count: int) -> tuple[str, str]:
     """Title and subtitle of a map image: what is shown, filtered how, and how many."""
-    metric = view.metric if (view.metric != "lq" or view.theme) else "count"
+    metric = shown_metric(view)
     filters = "; ".join(describe_filters(view, province_names))
     subtitle = f"{filters} · {text('map_count', view.lang, count=count)}"
     return f"{t('title', view.lang)}: {t(f'metric.{metric}', view.lang)}", subtitle
@@ -344,3 +349,78 @@ def plotly_js_url() -> str:
 
 
 renderer = MapRenderer()
+
+
+# --- the formats --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableFile:
+    """What a table format writes: the rows, the about lines and the reader's language."""
+
+    frame: pd.DataFrame
+    about: list[tuple[str, str | int]]
+    lang: str
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One download. Adding a format is an entry here and its `download.<key>` label in the
+    translation table: the route, the page's link and the OpenAPI document read this list."""
+
+    key: str
+    #: `initiatives` (the filtered rows, written by `write`) or `map` (an image of the map)
+    subject: str
+    mimetype: str
+    summary: str
+    description: str
+    write: Callable[[TableFile], bytes] | None = None
+
+    @property
+    def path(self) -> str:
+        return f"/export/{self.subject}.{self.key}"
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    f.key: f
+    for f in (
+        ExportFormat(
+            "csv",
+            "initiatives",
+            CSV_TYPE,
+            "Filtered initiatives (CSV)",
+            "UTF-8 with byte-order mark; text cells starting with = + - @ tab or CR are prefixed with an apostrophe.",
+            lambda out: csv_bytes(out.frame),
+        ),
+        ExportFormat(
+            "xlsx",
+            "initiatives",
+            XLSX_TYPE,
+            "Filtered initiatives (Excel)",
+            "Sheet 'initiatives' with the rows; an about sheet with filters, row count, export time, sources, licences and a link back to the view.",
+            lambda out: xlsx_bytes(out.frame, out.about, out.lang),
+        ),
+        ExportFormat(
+            "geojson",
+            "initiatives",
+            GEOJSON_TYPE,
+            "Filtered initiatives (GeoJSON file)",
+            "The same FeatureCollection as /api/initiatives.",
+            lambda out: geojson_bytes(out.frame),
+        ),
+        ExportFormat(
+            "png",
+            "map",
+            IMAGE_TYPES["png"],
+            "Map image (PNG)",
+            "The map as shown on the page for this view, with a title naming the filters and a credit line. The first image of a server process takes a few seconds.",
+        ),
+        ExportFormat(
+            "svg",
+            "map",
+            IMAGE_TYPES["svg"],
+            "Map image (SVG)",
+            "As map.png, as scalable vector graphics.",
+        ),
+    )
+}

@@ -15,7 +15,7 @@ def theme_mask(frame: pd.DataFrame, themes: tuple[str, ...], match: str) -> np.n
         return np.ones(len(frame), dtype=bool)
     # column by column: selecting a list of columns copies a frame (6x slower on every click)
     columns = np.column_stack([frame[f"theme_{t}"].to_numpy(bool) for t in themes])
-    return columns.all(axis=1) if match == "all" else columns.any(axis=1)
+    return np.asarray(columns.all(axis=1) if match == "all" else columns.any(axis=1))
 
 
 def view_mask(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from kansenkaart.registry import LANGUAGE_REGISTRY
+
 STRINGS: Final[dict[str, dict[str, str]]] = {
     "title": {"nl": "Kansenkaart Circulaire Economie", "en": "Circular Economy Opportunity Map"},
     "subtitle": {
@@ -249,7 +251,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "dropdown.clear_search": {"nl": "Zoekterm wissen", "en": "Clear search"},
     "dropdown.clear_selection": {"nl": "Keuze wissen", "en": "Clear selection"},
     "dropdown.no_options_found": {"nl": "Niets gevonden", "en": "Nothing found"},
-    # --- server: data reload and errors (kansenkaart.store, kansenkaart.web) ---
+    # --- server: data reload and errors (kansenkaart.store, server.web) ---
     "data_rejected": {
         "nl": "Gegevensupdate geweigerd: {problems} in {files} ({first}). De kaart toont de vorige versie ({version}).",
         "en": "Data update rejected: {problems} in {files} ({first}). The map shows the previous version ({version}).",
@@ -262,14 +264,13 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The string for `key` in `lang` (falling back to Dutch), with `{placeholders}` filled."""
-    entry = STRINGS[key]
-    return entry.get(lang, entry["nl"]).format(**values)
+    """The string for `key` in `lang`, with `{placeholders}` filled. No silent fallback: a gap in
+    the table is a KeyError here and a failing test (tests/unit/test_registries.py)."""
+    return STRINGS[key][lang].format(**values)
 
 
 def format_number(value: float, lang: str, decimals: int = 0) -> str:
     """1234.5 -> '1.234,5' in Dutch, '1,234.5' in English."""
+    language = LANGUAGE_REGISTRY[lang]
     text = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
+    return text.translate(str.maketrans(",.", language.thousands + language.decimal))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Final
 
 import numpy as np
 import pandas as pd
 
 from kansenkaart.filtering import theme_mask, view_mask
-from kansenkaart.registry import FILTER_THEMES, PROVINCE_CODES
+from kansenkaart.registry import FILTER_THEMES, METRICS, PROVINCE_CODES
 from kansenkaart.view import View
 
 _PROVINCES = pd.Index(PROVINCE_CODES, name="province")
@@ -54,13 +56,54 @@ def location_quotient(
     return (share / national) if national and national > 0 else share * np.nan
 
 
-def metric_values(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
-    """The choropleth's value per province for the view's metric."""
-    if view.metric == "per100k":
-        return per_100k(count_by_province(frame, view), population)
-    if view.metric == "lq" and view.theme:
-        return location_quotient(frame, view)
+def _count(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
     return count_by_province(frame, view).astype(float)
+
+
+def _per_100k(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
+    return per_100k(count_by_province(frame, view), population)
+
+
+def _lq(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
+    return location_quotient(frame, view)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One way to colour the map. Its labels are `metric.<key>`, `metric.short.<key>` and
+    `unit.<key>` in kansenkaart/i18n.py: adding a metric touches this registry and that table."""
+
+    key: str
+    values: Callable[[pd.DataFrame, View, pd.Series], pd.Series]
+    #: plotly's d3 number format for hover texts
+    hover_format: str
+    #: centred on 1 (a ratio to the national figure) rather than counting up from 0
+    diverging: bool = False
+    #: a metric that means nothing without a theme selection falls back to the count
+    needs_theme: bool = False
+
+
+METRIC_REGISTRY: Final[dict[str, Metric]] = {
+    m.key: m
+    for m in (
+        Metric("count", _count, ",.0f"),
+        Metric("per100k", _per_100k, ",.1f"),
+        Metric("lq", _lq, ".2f", diverging=True, needs_theme=True),
+    )
+}
+assert tuple(METRIC_REGISTRY) == METRICS, "registry.METRICS lists the metrics in this order"
+
+
+def shown_metric(view: View) -> str:
+    """The metric the map really shows: one that needs a theme falls back to the count."""
+    if METRIC_REGISTRY[view.metric].needs_theme and not view.theme:
+        return "count"
+    return view.metric
+
+
+def metric_values(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
+    """The choropleth's value per province for the metric the view shows."""
+    return METRIC_REGISTRY[shown_metric(view)].values(frame, view, population)
 
 
 def theme_profile(frame: pd.DataFrame, view: View, province: str) -> pd.DataFrame:

@@ -6,6 +6,7 @@ the same lists.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final
 
 #: Every theme a row may carry (IPO's contribution areas for circularity).
@@ -23,7 +24,27 @@ METRICS: Final = ("count", "per100k", "lq")
 
 MATCH_MODES: Final = ("any", "all")
 
-LANGUAGES: Final = ("nl", "en")
+
+@dataclass(frozen=True)
+class Language:
+    """A language of the page: its code, its button label and how it writes numbers. Adding one
+    touches this list and the translation table (kansenkaart/i18n.py; a test finds gaps there)."""
+
+    code: str
+    label: str
+    decimal: str
+    thousands: str
+
+    @property
+    def plotly_separators(self) -> str:
+        """plotly's `layout.separators`: decimal point, then thousands separator."""
+        return self.decimal + self.thousands
+
+
+LANGUAGE_REGISTRY: Final = {
+    lang.code: lang for lang in (Language("nl", "NL", ",", "."), Language("en", "EN", ".", ","))
+}
+LANGUAGES: Final = tuple(LANGUAGE_REGISTRY)
 
 #: `demo`: presentation mode (large type, controls hidden, automatic tour).
 MODES: Final = ("demo",)

@@ -6,6 +6,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from kansenkaart.problems import Problem
 from kansenkaart.registry import (
@@ -132,7 +133,7 @@ def parse_row(
         return None, [_to_problem(e, raw, file, line) for e in error.errors()]
 
 
-def _to_problem(error: dict, raw: dict[str, str], file: str, line: int) -> Problem:
+def _to_problem(error: ErrorDetails, raw: dict[str, str], file: str, line: int) -> Problem:
     field = str(error["loc"][0]) if error["loc"] else "row"
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] in ("greater_than_equal", "less_than_equal"):

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kansenkaart.registry import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -56,6 +58,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         raise SystemExit("invalid setting: TOUR_STEP_SECONDS must be at least 0.5")
     if settings.workers < 1 or settings.data_check_seconds < 0:
         raise SystemExit("invalid setting: WORKERS must be 1 or more, DATA_CHECK_SECONDS 0 or more")
-    if settings.default_lang not in ("nl", "en"):
-        raise SystemExit(f"invalid setting: DEFAULT_LANG={settings.default_lang!r}, use nl or en")
+    if settings.default_lang not in LANGUAGES:
+        raise SystemExit(
+            f"invalid setting: DEFAULT_LANG={settings.default_lang!r}, use {' or '.join(LANGUAGES)}"
+        )
     return settings

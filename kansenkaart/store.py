@@ -53,7 +53,7 @@ class DataStatus:
 
 def fingerprint(data_dir: Path) -> Fingerprint:
     """Cheap identity of the files on disk: any save changes the size or the mtime."""
-    stamps = []
+    stamps: list[tuple[int, int] | None] = []
     for name in WATCHED_FILES:
         try:
             stat = os.stat(data_dir / name)

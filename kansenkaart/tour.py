@@ -28,17 +28,29 @@ def tour_steps(frame: pd.DataFrame, names: pd.Series, base: View) -> list[TourSt
     base = base.without("theme", "province", "initiative")
     steps = [_theme_step(frame, names, base, theme) for theme in FILTER_THEMES]
     counts = count_by_province(frame, base)
-    ranked = sorted(counts[counts > 0].items(), key=lambda item: (-item[1], names[item[0]]))
+    ranked = sorted(
+        ((str(code), int(count)) for code, count in counts[counts > 0].items()),
+        key=lambda item: (-item[1], str(names[item[0]])),
+    )
     for code, count in ranked[:PROVINCES]:
-        steps.append(_province_step(frame, names, base, code, int(count)))
+        steps.append(_province_step(frame, names, base, code, count))
     return steps
+
+
+def tour_step_for(frame: pd.DataFrame, names: pd.Series, base: View, step: int) -> TourStep:
+    """The step the tour shows after `step` ticks (it loops)."""
+    steps = tour_steps(frame, names, base)
+    return steps[step % len(steps)]
 
 
 def _theme_step(frame: pd.DataFrame, names: pd.Series, base: View, theme: str) -> TourStep:
     view = replace(base, theme=(theme,))
     counts = count_by_province(frame, view)
-    top = sorted(counts[counts > 0].items(), key=lambda item: (-item[1], names[item[0]]))
-    leaders = [names[code] for code, _ in top[:LEADERS]]
+    top = sorted(
+        ((str(code), int(count)) for code, count in counts[counts > 0].items()),
+        key=lambda item: (-item[1], str(names[item[0]])),
+    )
+    leaders = [str(names[code]) for code, _ in top[:LEADERS]]
     label = t(f"theme.{theme}", base.lang).capitalize()
     if not leaders:
         caption = t("tour_theme_none", base.lang, theme=label)
@@ -52,8 +64,8 @@ def _province_step(
     frame: pd.DataFrame, names: pd.Series, base: View, code: str, count: int
 ) -> TourStep:
     profile = theme_profile(frame, base, code)
-    strong = profile[profile["lq"].map(lambda v: not math.isnan(v) and v > 1)]
-    strong = strong.sort_values("lq", ascending=False).index[:LEADERS]
+    above = profile[profile["lq"].map(lambda v: not math.isnan(v) and v > 1)]
+    strong = [str(theme) for theme in above.sort_values("lq", ascending=False).index[:LEADERS]]
     values = {"province": names[code], "count": format_number(count, base.lang)}
     if len(strong):
         strengths = _join([t(f"theme.{theme}", base.lang) for theme in strong], base.lang)

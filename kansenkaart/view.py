@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Self
+from typing import Any, Self
 from urllib.parse import parse_qsl, urlencode
 
 from kansenkaart.registry import (
@@ -66,7 +66,7 @@ class View:
     def updated(self, params: Mapping[str, str]) -> tuple[Self, list[ParamProblem]]:
         """This view with the given raw parameters applied, each validated as in a URL."""
         problems: list[ParamProblem] = []
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}
         for key, raw in params.items():
             parser = _PARSERS.get(key)
             if parser is None:
@@ -194,4 +194,4 @@ _PARSERS = {
 PARAMETERS = tuple(_PARSERS)
 #: Query key -> View field (`from` is a Python keyword).
 _FIELD_FOR = {k: {"from": "year_from", "to": "year_to"}.get(k, k) for k in _PARSERS}
-_DEFAULTS = {f.name: f.default for f in fields(View)}
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(View)}

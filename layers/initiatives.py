@@ -93,7 +93,8 @@ def markers_visibility(
     """Latitudes with None where hidden, and (when asked) the sizes."""
     frame = data.initiatives
     # None: not drawn, not hoverable
-    update: dict = {"lat": np.where(mask, frame["map_lat"].round(4).to_numpy(), None).tolist()}
+    lat = frame["map_lat"].round(4).to_numpy(dtype=object)
+    update: dict = {"lat": np.where(mask, lat, np.array(None, dtype=object)).tolist()}
     if size is not None:
         update["marker.size"] = _sizes(frame["id"], highlighted, size)
     return update

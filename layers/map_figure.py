@@ -12,7 +12,6 @@ latitudes travel.
 
 from __future__ import annotations
 
-import copy
 from enum import Enum
 
 import numpy as np
@@ -23,9 +22,11 @@ from shapely.geometry import shape
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import view_mask
 from kansenkaart.i18n import t
-from kansenkaart.metrics import metric_values
+from kansenkaart.metrics import metric_values, shown_metric
+from kansenkaart.registry import LANGUAGE_REGISTRY
 from kansenkaart.view import View
 from layers.clusters import cluster_trace, cluster_updates, no_clusters
+from layers.figure_patch import LAYOUT, Updates, apply
 from layers.initiatives import (
     MARKER_SIZE,
     initiatives_trace,
@@ -36,7 +37,6 @@ from layers.initiatives import (
     markers_visibility,
 )
 from layers.provinces import (
-    SEPARATORS,
     outline_trace,
     outline_update,
     values_trace,
@@ -44,15 +44,12 @@ from layers.provinces import (
 )
 
 OUTLINE, VALUES, MARKERS, CLUSTERS = 0, 1, 2, 3
-LAYOUT = None  # trace index used for layout updates
 #: Presentation mode draws markers and type this much larger.
 DEMO_SCALE = 1.8
 #: Up to this many initiatives in the data, all of them live in the figure (smallest patches).
 STATIC_LIMIT = 2_000
 #: Above this many shown initiatives, markers are grouped into clusters.
 MAX_MARKERS = 1_500
-
-Updates = dict[tuple[int | None, str], object]
 
 
 class Markers(Enum):
@@ -117,8 +114,8 @@ def province_updates(data: DataSet, view: View) -> Updates:
     """The province layers and the texts around them, complete (cheap: twelve provinces)."""
     names = data.provinces["name"]
     values = metric_values(data.initiatives, view, data.provinces["population"])
-    metric = view.metric if (view.metric != "lq" or view.theme) else "count"
-    updates: Updates = {(LAYOUT, "separators"): SEPARATORS[view.lang]}
+    metric = shown_metric(view)
+    updates: Updates = {(LAYOUT, "separators"): LANGUAGE_REGISTRY[view.lang].plotly_separators}
     for path, value in values_update(values, names, metric, view.lang, view.province).items():
         updates[(VALUES, path)] = value
     for path, value in outline_update(values, names, metric, view.lang).items():
@@ -132,7 +129,11 @@ def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
     strategy = marker_strategy(data, int(mask.sum()))
     if strategy is Markers.STATIC:
         fresh = previous is None or previous.lang != view.lang
-        resize = fresh or (previous.initiative, previous.mode) != (view.initiative, view.mode)
+        resize = (
+            previous is None
+            or fresh
+            or (previous.initiative, previous.mode) != (view.initiative, view.mode)
+        )
         markers = markers_visibility(data, mask, view.initiative, size if resize else None)
         if fresh:
             markers = {**markers_static(data, view.lang), **markers}
@@ -148,13 +149,6 @@ def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
     return updates
 
 
-def selection_marker_updates(data: DataSet, view: View) -> Updates:
-    """Marker latitudes (None where hidden), for data kept whole in the figure."""
-    mask = view_mask(data.initiatives, view)
-    lat = markers_visibility(data, mask, None, None)
-    return {(MARKERS, path): value for path, value in lat.items()}
-
-
 def presentation_updates(demo: bool) -> Updates:
     """Type and legend sizes readable from the back of a room in presentation mode."""
     scale = DEMO_SCALE if demo else 1
@@ -165,21 +159,9 @@ def presentation_updates(demo: bool) -> Updates:
     }
 
 
-def apply_updates(figure: dict, updates: Updates) -> dict:
-    """Write the updates into a figure dict (a copy), the way a Patch does in the browser."""
-    figure = copy.deepcopy(figure)
-    for (index, path), value in updates.items():
-        target = figure["layout"] if index is LAYOUT else figure["data"][index]
-        *parents, last = path.split(".")
-        for key in parents:
-            target = target.setdefault(key, {})
-        target[last] = value
-    return figure
-
-
 def build_figure(data: DataSet, view: View) -> dict:
     """The complete figure for a view, shapes included."""
-    return apply_updates(base_figure(data.geojson), view_updates(data, view))
+    return apply(base_figure(data.geojson), view_updates(data, view))
 
 
 def shown_count(data: DataSet, view: View) -> int:
@@ -191,7 +173,10 @@ def image_figure(data: DataSet, view: View) -> dict:
     figure = build_figure(data, view)
     shown = data.initiatives[view_mask(data.initiatives, view)]
     counts = shown["kind"].value_counts()
-    figure["data"] = [*figure["data"], *legend_traces(view.lang, counts.to_dict())]
+    figure["data"] = [
+        *figure["data"],
+        *legend_traces(view.lang, {str(k): int(v) for k, v in counts.items()}),
+    ]
     figure["layout"] = {
         **figure["layout"],
         "showlegend": True,

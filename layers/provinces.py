@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kansenkaart.i18n import t
+from kansenkaart.metrics import METRIC_REGISTRY
 from kansenkaart.registry import PROVINCE_CODES
 from layers.style import BORDER, DIVERGING, NO_DATA_FILL, SELECTED_BORDER, SEQUENTIAL
 
@@ -54,12 +55,6 @@ def values_trace(geojson: dict) -> go.Choropleth:
     )
 
 
-#: Plotly's d3 number formats per metric; `layout.separators` makes them Dutch or English.
-HOVER_FORMAT = {"count": ",.0f", "per100k": ",.1f", "lq": ".2f"}
-#: Decimal point, then thousands separator.
-SEPARATORS = {"nl": ",.", "en": ".,"}
-
-
 def values_update(
     values: pd.Series, names: pd.Series, metric: str, lang: str, selected: str | None
 ) -> dict:
@@ -69,7 +64,7 @@ def values_update(
     twelve numbers and nothing else of this trace.
     """
     finite = [v for v in values if not math.isnan(v)]
-    diverging = metric == "lq"
+    diverging = METRIC_REGISTRY[metric].diverging
     label = t(f"metric.{metric}", lang)
     title = f"{label}<br><sup>{t('unit.lq', lang)}</sup>" if diverging else label
     unit = f" ({t('unit.lq', lang)})" if diverging else ""
@@ -85,7 +80,7 @@ def values_update(
         "colorscale": DIVERGING if diverging else SEQUENTIAL,
         "customdata": list(names),
         "hovertemplate": (
-            f"<b>%{{customdata}}</b><br>{label}: %{{z:{HOVER_FORMAT[metric]}}}{unit}<extra></extra>"
+            f"<b>%{{customdata}}</b><br>{label}: %{{z:{METRIC_REGISTRY[metric].hover_format}}}{unit}<extra></extra>"
         ),
         "colorbar.title.text": title,
         # whole numbers on the scale of a count; plotly chooses the steps otherwise

@@ -1,10 +1,9 @@
 """Component ids, defined once: a typo is an import error, not a silent dead callback."""
 
+from kansenkaart.exports import EXPORT_FORMATS
+
 URL = "url"
 VIEW = "view"
-# every theme selection's map values, and the view and data version they were made for
-THEME_TABLE = "theme-table"
-TABLE_FOR = "theme-table-for"
 LANG_STORE = "lang-store"
 
 # controls (each edits one URL parameter)
@@ -46,13 +45,7 @@ TABLE_NOTE = "table-note"
 
 # downloads (plain links; their href follows the view)
 DOWNLOAD_PREFIX = "download-"
-DOWNLOADS = {
-    "csv": "/export/initiatives.csv",
-    "xlsx": "/export/initiatives.xlsx",
-    "geojson": "/export/initiatives.geojson",
-    "png": "/export/map.png",
-    "svg": "/export/map.svg",
-}
+DOWNLOADS = {key: chosen.path for key, chosen in EXPORT_FORMATS.items()}
 
 # data updates on disk
 DATA_POLL = "data-poll"

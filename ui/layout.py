@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash_ag_grid as dag
 from dash import dcc, html
 
 from kansenkaart.dataset import DataSet
-from kansenkaart.filtering import filter_initiatives
-from kansenkaart.registry import FIRST_YEAR, LAST_YEAR
+from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
 from kansenkaart.view import View
-from layers.map_figure import build_figure
-from layers.theme_table import table_for, theme_table
 from ui import ids
-from ui.legend import kind_counts, kind_legend
+from ui.attrs import attrs
+from ui.presenter import present_map, present_table
 from ui.texts import text
 
-GRAPH_CONFIG = {
+GRAPH_CONFIG: Any = {  # dcc.Graph types its config; this is a valid subset of it
     "topojsonURL": "/assets/topojson/",  # plotly.js would fetch its base map from a CDN
     "displaylogo": False,
     "scrollZoom": False,
@@ -39,9 +39,6 @@ def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             # The view the map was built for; callbacks patch the map from here.
             dcc.Store(id=ids.VIEW, data=query),
-            # A theme click redraws the map from this table at once (layers/theme_table.py).
-            dcc.Store(id=ids.THEME_TABLE, data=theme_table(data, view)),
-            dcc.Store(id=ids.TABLE_FOR, data=table_for(data, query)),
             dcc.Store(id=ids.LANG_STORE, data=lang),
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
@@ -81,12 +78,14 @@ def _masthead(lang: str) -> html.Header:
             html.Div(
                 className="lang-switch",
                 role="group",
-                **{"aria-labelledby": "lang-label"},
+                **attrs({"aria-labelledby": "lang-label"}),
                 children=[
                     html.Span(text("lang-label", "children", lang), id="lang-label"),
                     dcc.RadioItems(
                         id=ids.LANG,
-                        options=[{"label": "NL", "value": "nl"}, {"label": "EN", "value": "en"}],
+                        options=[
+                            {"label": x.label, "value": x.code} for x in LANGUAGE_REGISTRY.values()
+                        ],
                         value=lang,
                         inline=True,
                         className="segmented",
@@ -105,7 +104,7 @@ def _tour_bar(lang: str) -> html.Div:
         className="tour",
         hidden=True,
         children=[
-            html.P(id=ids.TOUR_CAPTION, className="tour-caption", **{"aria-live": "polite"}),
+            html.P(id=ids.TOUR_CAPTION, className="tour-caption", **attrs({"aria-live": "polite"})),
             html.P(
                 text("tour-paused", "children", lang), id="tour-paused", className="tour-paused"
             ),
@@ -143,7 +142,7 @@ def _notice(lang: str) -> html.Div:
                 id=ids.NOTICE_CLOSE,
                 className="notice-close",
                 n_clicks=0,
-                **{"aria-label": text(ids.NOTICE_CLOSE, "aria-label", lang)},
+                **attrs({"aria-label": text(ids.NOTICE_CLOSE, "aria-label", lang)}),
             ),
         ],
     )
@@ -243,8 +242,10 @@ def _filters(data: DataSet, view: View) -> list:
         html.Button(
             text(ids.RESET, "children", lang), id=ids.RESET, className="button", n_clicks=0
         ),
-        html.P(id=ids.SUMMARY, className="summary", role="status", **{"aria-live": "polite"}),
-        html.Div(id=ids.MESSAGE, className="message", **{"aria-live": "polite"}),
+        html.P(
+            id=ids.SUMMARY, className="summary", role="status", **attrs({"aria-live": "polite"})
+        ),
+        html.Div(id=ids.MESSAGE, className="message", **attrs({"aria-live": "polite"})),
     ]
 
 
@@ -292,18 +293,18 @@ def _year_inputs(view: View, lang: str) -> html.Div:
 
 
 def _map(data: DataSet, view: View) -> list:
-    shown = filter_initiatives(data.initiatives, view)
+    table = present_table(data, view)
     return [
         dcc.Graph(
             id=ids.MAP,
-            figure=build_figure(data, view),
+            figure=present_map(data, view, None).figure,
             config=GRAPH_CONFIG,
             className="map",
             style={"height": "640px"},
             responsive=True,
         ),
         html.Div(
-            kind_legend(view.lang, kind_counts(shown["kind"])),
+            table.legend,
             id=ids.MAP_LEGEND,
             className="map-legend",
         ),
@@ -368,7 +369,7 @@ def _downloads(lang: str) -> html.Div:
     return html.Div(
         className="downloads",
         role="group",
-        **{"aria-labelledby": "downloads-label"},
+        **attrs({"aria-labelledby": "downloads-label"}),
         children=[
             html.Span(text("downloads-label", "children", lang), id="downloads-label"),
             *links,
@@ -392,7 +393,7 @@ def _table(lang: str) -> list:
             ],
         ),
         _downloads(lang),
-        html.P(id=ids.TABLE_NOTE, className="hint", **{"aria-live": "polite"}),
+        html.P(id=ids.TABLE_NOTE, className="hint", **attrs({"aria-live": "polite"})),
         dag.AgGrid(
             id=ids.TABLE,
             columnDefs=text(ids.TABLE, "columnDefs", lang),

@@ -11,6 +11,7 @@ from dash import html
 from kansenkaart.i18n import format_number, t
 from kansenkaart.registry import KINDS
 from layers.style import KIND_STYLE
+from ui.attrs import attrs
 
 
 def kind_legend(lang: str, counts: dict[str, int]) -> list:
@@ -21,7 +22,7 @@ def kind_legend(lang: str, counts: dict[str, int]) -> list:
                 html.Span(
                     className=f"legend-symbol symbol-{KIND_STYLE[kind][1]}",
                     style={"backgroundColor": KIND_STYLE[kind][0]},
-                    **{"aria-hidden": "true"},
+                    **attrs({"aria-hidden": "true"}),
                 ),
                 f"{t(f'kind.{kind}', lang)} ({format_number(counts.get(kind, 0), lang)})",
             ],

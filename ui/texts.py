@@ -4,6 +4,7 @@ language callback, so a string can never be translated in one place and forgotte
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from kansenkaart.i18n import t
 from kansenkaart.registry import FILTER_THEMES, KINDS, MATCH_MODES, METRICS, STATUSES
@@ -48,8 +49,12 @@ def column_defs(lang: str) -> list[dict]:
     ]
 
 
+def _download_title(kind: str) -> Callable[[str], str]:
+    return lambda lang: t("download_title", lang, what=t(f"download.{kind}", lang))
+
+
 #: (component id, property) -> the value in a language.
-TEXTS: dict[tuple[str, str], Callable[[str], object]] = {
+TEXTS: dict[tuple[str, str], Callable[[str], Any]] = {
     ("title", "children"): _text("title"),
     ("subtitle", "children"): _text("subtitle"),
     ("lang-label", "children"): _text("language_label"),
@@ -95,15 +100,12 @@ TEXTS: dict[tuple[str, str], Callable[[str], object]] = {
         for kind in ids.DOWNLOADS
     },
     **{
-        (f"{ids.DOWNLOAD_PREFIX}{kind}", "title"): (
-            lambda lang, kind=kind: t("download_title", lang, what=t(f"download.{kind}", lang))
-        )
-        for kind in ids.DOWNLOADS
+        (f"{ids.DOWNLOAD_PREFIX}{kind}", "title"): (_download_title(kind)) for kind in ids.DOWNLOADS
     },
     (ids.NOTICE_CLOSE, "aria-label"): _text("dismiss"),
 }
 
 
-def text(component: str, prop: str, lang: str) -> object:
+def text(component: str, prop: str, lang: str) -> Any:
     """The translated value of one component property, for building the layout."""
     return TEXTS[(component, prop)](lang)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import app
-from kansenkaart import api, exports, runtime
+from kansenkaart import exports, runtime
 from kansenkaart.dataset import load_dataset
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.metrics import count_by_province, location_quotient, per_100k
@@ -106,9 +106,9 @@ def test_initiatives_are_the_filtered_rows(client, query):
 
 def test_api_initiatives_equals_the_geojson_export(client):
     query = "theme=energy&province=PV22"
-    api = client.get(f"/api/initiatives?{query}").get_json(force=True)
+    answer = client.get(f"/api/initiatives?{query}").get_json(force=True)
     export = client.get(f"/export/initiatives.geojson?{query}").get_json(force=True)
-    assert api == export
+    assert answer == export
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -216,9 +216,7 @@ def served_paths() -> set[str]:
         if path.rstrip("/") in ("/api", "/export"):
             continue
         if "<file_format>" in path:
-            paths |= {path.replace("<file_format>", f) for f in api.TABLE_FORMATS}
-        elif "<image_format>" in path:
-            paths |= {path.replace("<image_format>", f) for f in api.IMAGE_FORMATS}
+            paths |= {f.path for f in exports.EXPORT_FORMATS.values()}
         else:
             paths.add(path)
     return paths

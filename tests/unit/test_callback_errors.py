@@ -6,7 +6,7 @@ import dash
 
 import app  # noqa: F401  (configures the runtime and registers the callbacks)
 from callbacks.errors import show_callback_error
-from kansenkaart import web
+from server import web
 
 
 def test_failed_callback_shows_a_short_notice(monkeypatch):

@@ -7,13 +7,16 @@ synthetic set of 3,000 initiatives (shown markers sent in full, or clusters when
 
 from __future__ import annotations
 
+import json
 import math
 
+import plotly
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.generate import generate
+from callbacks.map_patch import as_patch
 from kansenkaart.dataset import load_dataset
 from kansenkaart.registry import FILTER_THEMES, KINDS, METRICS, PROVINCE_CODES, STATUSES
 from kansenkaart.view import View
@@ -22,7 +25,6 @@ from layers.map_figure import (
     MARKERS,
     VALUES,
     Markers,
-    apply_updates,
     build_figure,
     image_figure,
     marker_strategy,
@@ -91,9 +93,28 @@ def large():
     return load_dataset(generate(3_000))
 
 
+def apply_as_the_browser(figure: dict, patch) -> dict:
+    """What dash-renderer does with a Patch it receives: each operation, as sent over the wire
+    (JSON), assigned along its path with missing levels created (ramda's assocPath)."""
+    sent = json.loads(json.dumps(patch.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder))
+    figure = json.loads(json.dumps(figure, cls=plotly.utils.PlotlyJSONEncoder))
+    for operation in sent["operations"]:
+        assert operation["operation"] == "Assign"  # the only kind the map's patches use
+        *parents, last = operation["location"]
+        target = figure
+        for key in parents:
+            target = target[key] if isinstance(target, list) else target.setdefault(key, {})
+        target[last] = operation["params"]["value"]
+    return figure
+
+
 def check_patch(data, before: View, after: View) -> None:
-    patched = apply_updates(build_figure(data, before), view_updates(data, after, before))
-    assert drawn(patched) == drawn(build_figure(data, after))
+    """The production path: the dash.Patch the callbacks send, applied as the browser does."""
+    patched = apply_as_the_browser(
+        build_figure(data, before), as_patch(view_updates(data, after, before))
+    )
+    expected = json.loads(json.dumps(build_figure(data, after), cls=plotly.utils.PlotlyJSONEncoder))
+    assert drawn(patched) == drawn(expected)
 
 
 def examples(count: int):

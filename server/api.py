@@ -47,8 +47,6 @@ blueprint = Blueprint("api", __name__)
 ANY_METHOD = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
 READ_METHODS = ("GET", "HEAD")
 CACHE_SECONDS = 300
-TABLE_FORMATS = ("csv", "xlsx", "geojson")
-IMAGE_FORMATS = tuple(exports.IMAGE_TYPES)
 
 
 class InvalidParameters(Exception):
@@ -132,7 +130,8 @@ def cacheable(response: Response, data: DataSet) -> Response:
     response.set_etag(
         f"{data.version}:{request.path}?{request.query_string.decode('latin-1')}", weak=True
     )
-    return response.make_conditional(request)
+    response.make_conditional(request)
+    return response
 
 
 def download(body: bytes, mimetype: str, filename: str, data: DataSet) -> Response:
@@ -233,7 +232,7 @@ def province_figures(data: DataSet, view: View) -> list[dict]:
 
 def _number(value: object) -> float | None:
     """A plain JSON number, full precision, or null where there is no data (NaN)."""
-    if value is None or pd.isna(value):
+    if not isinstance(value, int | float) or pd.isna(value):
         return None
     number = float(value)
     return number if math.isfinite(number) else None
@@ -252,22 +251,22 @@ def exported_rows(data: DataSet, view: View) -> pd.DataFrame:
     return exports.export_frame(filter_initiatives(data.initiatives, view), data.provinces["name"])
 
 
-@blueprint.route("/export/initiatives.<file_format>", methods=ANY_METHOD)
+@blueprint.route("/export/<subject>.<file_format>", methods=ANY_METHOD)
 @read_only
-def export_initiatives(file_format: str) -> Response:
-    if file_format not in TABLE_FORMATS:
+def export(subject: str, file_format: str) -> Response:
+    """Every download of exports.EXPORT_FORMATS: the filtered rows, or an image of the map."""
+    chosen = exports.EXPORT_FORMATS.get(file_format)
+    if chosen is None or chosen.subject != subject:
         return no_endpoint()
     view, data = request_view(), runtime.data()
-    frame = exported_rows(data, view)
     now = datetime.now(UTC)
     filename = exports.export_filename(view, file_format, now)
-    if file_format == "csv":
-        return download(exports.csv_bytes(frame), exports.CSV_TYPE, filename, data)
-    if file_format == "geojson":
-        return download(exports.geojson_bytes(frame), exports.GEOJSON_TYPE, filename, data)
+    if chosen.write is None:
+        return export_map(chosen, view, data, now, filename)
+    frame = exported_rows(data, view)
     about = exports.about_rows(view, data.provinces["name"], len(frame), now, view_link(view))
-    body = exports.xlsx_bytes(frame, about, view.lang)
-    return download(body, exports.XLSX_TYPE, filename, data)
+    body = chosen.write(exports.TableFile(frame, about, view.lang))
+    return download(body, chosen.mimetype, filename, data)
 
 
 def view_link(view: View) -> str:
@@ -275,26 +274,21 @@ def view_link(view: View) -> str:
     return request.url_root.rstrip("/") + "/" + view.to_query(runtime.settings().default_lang)
 
 
-@blueprint.route("/export/map.<image_format>", methods=ANY_METHOD)
-@read_only
-def export_map(image_format: str) -> Response:
-    if image_format not in IMAGE_FORMATS:
-        return no_endpoint()
-    view, data = request_view(), runtime.data()
+def export_map(
+    chosen: exports.ExportFormat, view: View, data: DataSet, now: datetime, filename: str
+) -> Response:
     count = len(filter_initiatives(data.initiatives, view))
     title, subtitle = exports.map_title(view, data.provinces["name"], count)
-    now = datetime.now(UTC)
     credit = [t("credit", view.lang), f"{view_link(view)} · {now:%Y-%m-%d}"]
     figure = exports.titled_figure(image_figure(data, view), title, subtitle, credit)
     try:
-        image = exports.renderer.render(figure, image_format)
+        image = exports.renderer.render(figure, chosen.key)
     except Exception as error:  # the browser is outside our control; say so instead of a 500
         log.exception("map image failed")
         return error_response(
             503, "map image unavailable", f"the image renderer failed: {type(error).__name__}"
         )
-    filename = exports.export_filename(view, image_format, now)
-    return download(image, exports.IMAGE_TYPES[image_format], filename, data)
+    return download(image, chosen.mimetype, filename, data)
 
 
 # --- OpenAPI --------------------------------------------------------------------------------
@@ -436,34 +430,18 @@ def openapi_document(default_lang: str) -> dict:
                 _content("application/json", "OpenAPI document.", {"type": "object"}),
                 parameters=False,
             ),
-            "/export/initiatives.csv": _get(
-                "Filtered initiatives (CSV)",
-                "UTF-8 with byte-order mark; text cells starting with = + - @ tab or CR are prefixed with an apostrophe."
-                + download_note,
-                _content(exports.CSV_TYPE, "CSV file.", {"type": "string"}),
-            ),
-            "/export/initiatives.xlsx": _get(
-                "Filtered initiatives (Excel)",
-                "Sheet 'initiatives' with the rows; an about sheet with filters, row count, export time, sources, licences and a link back to the view."
-                + download_note,
-                _content(exports.XLSX_TYPE, "XLSX file."),
-            ),
-            "/export/initiatives.geojson": _get(
-                "Filtered initiatives (GeoJSON file)",
-                "The same FeatureCollection as /api/initiatives." + download_note,
-                _content(exports.GEOJSON_TYPE, "GeoJSON file.", collection),
-            ),
-            "/export/map.png": _get(
-                "Map image (PNG)",
-                "The map as shown on the page for this view, with a title naming the filters and a credit line. The first image of a server process takes a few seconds."
-                + download_note,
-                _content("image/png", "PNG image."),
-            ),
-            "/export/map.svg": _get(
-                "Map image (SVG)",
-                "As map.png, as scalable vector graphics." + download_note,
-                _content("image/svg+xml", "SVG image."),
-            ),
+            **{
+                chosen.path: _get(
+                    chosen.summary,
+                    chosen.description + download_note,
+                    _content(
+                        chosen.mimetype,
+                        f"{chosen.key.upper()} file.",
+                        collection if chosen.key == "geojson" else None,
+                    ),
+                )
+                for chosen in exports.EXPORT_FORMATS.values()
+            },
         },
         "components": {
             "parameters": {p["name"]: p for p in view_parameters(default_lang)},

@@ -24,6 +24,7 @@ from werkzeug.security import safe_join
 
 from kansenkaart import runtime
 from kansenkaart.i18n import t
+from kansenkaart.registry import LANGUAGES
 from kansenkaart.store import DataStatus
 
 log = logging.getLogger("kansenkaart.web")
@@ -166,7 +167,7 @@ class ContentSecurityPolicy:
     @property
     def value(self) -> str:
         if self._value is None:
-            self._value = content_security_policy(self._app.csp_hashes())
+            self._value = content_security_policy(list(self._app.csp_hashes()))
         return self._value
 
 
@@ -349,7 +350,7 @@ def _language() -> str:
     except AssertionError:
         default = "nl"
     lang = request.args.get("lang", default)
-    return lang if lang in ("nl", "en") else default
+    return lang if lang in LANGUAGES else default
 
 
 def _error_page(message: str, reference: str, lang: str) -> str:

@@ -1,0 +1,72 @@
+"""Dash's inputs as the reducer's events: which input fired, and what it means for the view."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kansenkaart.state import (
+    CardClosed,
+    ControlsChanged,
+    Event,
+    FiltersReset,
+    InitiativeOpened,
+    Nothing,
+    PresentationLeft,
+    PresentationStarted,
+    ProvinceCleared,
+    ProvinceClicked,
+    UrlChanged,
+)
+from layers.map_figure import CLUSTERS, MARKERS
+from ui import ids
+from ui.controls import CONTROLS, params_from_controls
+
+#: Buttons whose every click is the same event.
+BUTTON_EVENTS: dict[str, Event] = {
+    ids.RESET: FiltersReset(),
+    ids.CLEAR_PROVINCE: ProvinceCleared(),
+    ids.CLOSE_CARD: CardClosed(),
+    ids.DEMO_START: PresentationStarted(),
+    ids.DEMO_EXIT: PresentationLeft(),
+}
+
+
+def event_for(
+    trigger: str | Mapping | None,
+    value: object,
+    *,
+    search: str | None,
+    controls: Mapping[str, object],
+    map_click: Mapping | None,
+    rows: list[Mapping] | None,
+    default_lang: str,
+) -> Event:
+    """The event behind a callback call. `trigger` is Dash's triggered id (a dict for the
+    profile list's pattern-matching buttons) and `value` the value that fired it."""
+    if trigger is None or trigger == ids.URL:
+        return UrlChanged(search or "", default_lang)
+    if isinstance(trigger, Mapping):
+        # Dash also fires when the list is drawn anew (every button at n_clicks=0): no click.
+        return InitiativeOpened(str(trigger["index"])) if value else Nothing()
+    if trigger in CONTROLS:
+        return ControlsChanged(params_from_controls(controls))
+    if trigger == ids.MAP:
+        return map_click_event(map_click)
+    if trigger == ids.TABLE:
+        return InitiativeOpened(str(rows[0]["id"])) if rows else Nothing()
+    return BUTTON_EVENTS.get(trigger, Nothing())
+
+
+def map_click_event(click: Mapping | None) -> Event:
+    """A marker opens its card; a province is selected (or deselected); a cluster stands for
+    many initiatives, so it selects nothing."""
+    points = (click or {}).get("points") or []
+    if not points:
+        return Nothing()
+    point = points[0]
+    curve = point.get("curveNumber", 0)
+    if curve == CLUSTERS:
+        return Nothing()
+    if curve == MARKERS:
+        return InitiativeOpened(str(point.get("customdata", "")))
+    return ProvinceClicked(str(point.get("location", "")))

@@ -1,0 +1,41 @@
+"""A presenter's result as Dash outputs: only what the browser does not have yet travels."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dash import no_update
+
+from callbacks.map_patch import as_patch
+from ui.presenter import MapUpdate, PageUpdate
+
+
+def changed(new: object, old: object) -> object:
+    """`new`, or no_update when the browser already has it."""
+    return no_update if new == old else new
+
+
+def map_outputs(update: MapUpdate) -> dict[str, object]:
+    if update.figure is not None:
+        figure: object = update.figure
+    else:
+        figure = as_patch(update.updates) if update.updates else no_update
+    return {"figure": figure, "summary": update.summary, "message": update.message}
+
+
+def page_outputs(
+    update: PageUpdate, browser: Mapping[str, object], controls: Mapping[str, object]
+) -> dict[str, object]:
+    """`browser`: what the page holds now (search, shown, lang, mode, notice_hidden);
+    `controls`: the controls' values now."""
+    quiet = not update.notice and browser["notice_hidden"]
+    return {
+        "url": changed(update.query, browser["search"] or ""),
+        "view": changed(update.query, browser["shown"]),
+        "lang": changed(update.lang, browser["lang"]),
+        "mode": changed(update.mode, browser["mode"]),
+        "notice": no_update if quiet else update.notice,
+        "notice_hidden": no_update if quiet else not update.notice,
+        "controls": {c: changed(v, controls.get(c)) for c, v in update.controls.items()},
+        **map_outputs(update.map),
+    }

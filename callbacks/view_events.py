@@ -1,0 +1,93 @@
+"""The one way a person changes the view: input -> event -> reducer -> presenter -> outputs.
+
+A control, a click on the map, a table row, an item of a province's list, a button or the URL
+(first load, a shared link, back/forward) each become an event (callbacks/events.py); the URL's
+view after it is written back, so back and forward step through views.
+"""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, callback, ctx
+
+from callbacks.events import event_for
+from callbacks.outputs import page_outputs
+from kansenkaart import runtime
+from kansenkaart.state import known_initiative, reduce
+from ui import ids
+from ui.controls import CONTROLS
+from ui.presenter import present
+
+#: The map's outputs, shared with the tour and the data reload (hence allow_duplicate).
+MAP_OUTPUTS = {
+    "figure": Output(ids.MAP, "figure", allow_duplicate=True),
+    "summary": Output(ids.SUMMARY, "children", allow_duplicate=True),
+    "message": Output(ids.MESSAGE, "children", allow_duplicate=True),
+}
+
+
+@callback(
+    output={
+        "url": Output(ids.URL, "search"),
+        "view": Output(ids.VIEW, "data"),
+        "lang": Output(ids.LANG_STORE, "data"),
+        "mode": Output(ids.MODE_STORE, "data"),
+        "notice": Output(ids.NOTICE_TEXT, "children"),
+        "notice_hidden": Output(ids.NOTICE, "hidden"),
+        "controls": {c: Output(c, "value") for c in CONTROLS},
+        **MAP_OUTPUTS,
+    },
+    inputs={
+        "search": Input(ids.URL, "search"),
+        "controls": {c: Input(c, "value") for c in CONTROLS},
+        "map_click": Input(ids.MAP, "clickData"),
+        "rows": Input(ids.TABLE, "selectedRows"),
+        "listed": Input({"type": ids.OPEN_INITIATIVE, "index": ALL}, "n_clicks"),
+        "buttons": [
+            Input(button, "n_clicks")
+            for button in (
+                ids.RESET,
+                ids.CLEAR_PROVINCE,
+                ids.CLOSE_CARD,
+                ids.DEMO_START,
+                ids.DEMO_EXIT,
+            )
+        ],
+    },
+    state={
+        "browser": {
+            "shown": State(ids.VIEW, "data"),
+            "lang": State(ids.LANG_STORE, "data"),
+            "mode": State(ids.MODE_STORE, "data"),
+            "notice_hidden": State(ids.NOTICE, "hidden"),
+        }
+    },
+    # It must run on page load (URL -> controls) though it shares the map outputs.
+    prevent_initial_call="initial_duplicate",
+)
+def on_view_event(search, controls, map_click, rows, listed, buttons, browser):
+    """Work out the event, the view after it, and show that view everywhere."""
+    data, default_lang = runtime.data(), runtime.settings().default_lang
+    fired = ctx.triggered[0]["value"] if ctx.triggered else None
+    event = event_for(
+        ctx.triggered_id,
+        fired,
+        search=search,
+        controls=controls,
+        map_click=map_click,
+        rows=rows,
+        default_lang=default_lang,
+    )
+    view, problems = reduce(runtime.view_of(search), event)
+    view, unknown = known_initiative(view, data.initiative_ids)
+    shown = runtime.view_of(browser["shown"]) if browser["shown"] is not None else None
+    update = present(data, view, shown, [*problems, *unknown], default_lang)
+    return page_outputs(update, {**browser, "search": search}, controls)
+
+
+@callback(
+    Output(ids.NOTICE, "hidden", allow_duplicate=True),
+    Input(ids.NOTICE_CLOSE, "n_clicks"),
+    prevent_initial_call=True,
+)
+def close_notice(_clicks: int | None) -> bool:
+    return True

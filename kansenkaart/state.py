@@ -1,0 +1,145 @@
+"""The page's state model: every event the page knows, and the one function that applies it.
+
+`reduce(view, event)` is the whole of "what happens when a person does X": pure, so every click
+and every sequence of clicks is a unit test (tests/unit/test_state.py). The callbacks only turn
+Dash's inputs into one of these events (callbacks/events.py) and show the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from kansenkaart.view import ParamProblem, View
+
+
+@dataclass(frozen=True)
+class UrlChanged:
+    """First load, a shared link, back or forward: the URL is the view."""
+
+    search: str
+    default_lang: str = "nl"
+
+
+@dataclass(frozen=True)
+class ControlsChanged:
+    """A filter, the metric or the language changed. It carries every control's raw value, not
+    just the one that changed: two quick changes send two requests, and the second may leave
+    before the first has written the URL."""
+
+    values: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ProvinceClicked:
+    """A click on a province's area: selects it, or deselects it when it is selected."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class InitiativeOpened:
+    """A marker, a table row or an item of the profile's list: open that initiative's card."""
+
+    initiative: str
+
+
+@dataclass(frozen=True)
+class ProvinceCleared:
+    pass
+
+
+@dataclass(frozen=True)
+class CardClosed:
+    pass
+
+
+@dataclass(frozen=True)
+class FiltersReset:
+    """Back to the whole country; the language and the metric are the reader's, they stay."""
+
+
+@dataclass(frozen=True)
+class PresentationStarted:
+    pass
+
+
+@dataclass(frozen=True)
+class PresentationLeft:
+    pass
+
+
+@dataclass(frozen=True)
+class TourStepped:
+    """The tour shows a step: the step's view is shown (the URL keeps the view it started from)."""
+
+    step_view: View
+
+
+@dataclass(frozen=True)
+class DataReloaded:
+    """New data on disk: an open card whose initiative is gone closes, and says so."""
+
+    initiatives: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Nothing:
+    """An input that fired without a person doing anything (a list rendered with n_clicks=0)."""
+
+
+Event = (
+    UrlChanged
+    | ControlsChanged
+    | ProvinceClicked
+    | InitiativeOpened
+    | ProvinceCleared
+    | CardClosed
+    | FiltersReset
+    | PresentationStarted
+    | PresentationLeft
+    | TourStepped
+    | DataReloaded
+    | Nothing
+)
+
+
+def reduce(view: View, event: Event) -> tuple[View, list[ParamProblem]]:
+    """The view after `event`, and the parameters that had to be dropped on the way."""
+    match event:
+        case UrlChanged(search, default_lang):
+            return View.from_query(search, default_lang)
+        case ControlsChanged(values):
+            return view.updated(values)
+        case ProvinceClicked(code):
+            if code == view.province:
+                return view.without("province"), []
+            return view.updated({"province": code})
+        case InitiativeOpened(initiative):
+            return view.updated({"initiative": initiative})
+        case ProvinceCleared():
+            return view.without("province"), []
+        case CardClosed():
+            return view.without("initiative"), []
+        case FiltersReset():
+            return View(lang=view.lang, metric=view.metric, mode=view.mode), []
+        case PresentationStarted():
+            return replace(view, mode="demo"), []
+        case PresentationLeft():
+            return view.without("mode"), []
+        case TourStepped(step_view):
+            return step_view, []
+        case DataReloaded(initiatives):
+            return known_initiative(view, initiatives)
+        case Nothing():
+            return view, []
+    raise TypeError(f"not an event: {event!r}")  # pragma: no cover - the type checker sees to it
+
+
+def known_initiative(view: View, initiatives: frozenset[str]) -> tuple[View, list[ParamProblem]]:
+    """An initiative id (from a link or old data) that is not in the data is dropped and named."""
+    if view.initiative and view.initiative not in initiatives:
+        return view.without("initiative"), [
+            ParamProblem("initiative", f"{view.initiative!r} is not in the data")
+        ]
+    return view, []

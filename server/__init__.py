@@ -1,0 +1,1 @@
+"""HTTP: the Flask server under Dash, headers, health, errors, the API and the exports' HTTP side."""

@@ -1,0 +1,78 @@
+"""Dash's own id check is off (suppress_callback_exceptions, to keep a second copy of the layout
+out of the page), so this test does its job: every id a callback uses exists in the layout."""
+
+from __future__ import annotations
+
+import json
+
+import app
+from kansenkaart import runtime
+from kansenkaart.view import View
+from ui.layout import page
+
+
+def layout_ids(component) -> set[str]:
+    found: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, list | tuple):
+            for child in node:
+                walk(child)
+            return
+        ident = getattr(node, "id", None)
+        if isinstance(ident, str):
+            found.add(ident)
+        walk_children = getattr(node, "children", None)
+        if walk_children is not None and not isinstance(walk_children, str):
+            walk(walk_children)
+
+    walk(component)
+    return found
+
+
+def callback_ids() -> set[str]:
+    """Every plain (not pattern-matching) id among the callbacks' outputs, inputs and states."""
+    used: set[str] = set()
+    for key, spec in app.app.callback_map.items():
+        outputs = key.strip(".").split("...")
+        used |= {part.split(".")[0] for part in outputs}
+        for item in [*spec["inputs"], *spec["state"]]:
+            if not item["id"].startswith("{"):
+                used.add(item["id"])
+    return used
+
+
+def pattern_types() -> set[str]:
+    return {
+        json.loads(item["id"])["type"]
+        for spec in app.app.callback_map.values()
+        for item in spec["inputs"]
+        if item["id"].startswith("{")
+    }
+
+
+def test_every_id_a_callback_uses_is_in_the_layout():
+    present = layout_ids(page(runtime.data(), View()))
+    missing = callback_ids() - present
+    assert not missing, f"callbacks use ids the layout lacks: {sorted(missing)}"
+
+
+def test_the_layout_for_any_view_has_the_same_ids():
+    assert layout_ids(page(runtime.data(), View())) == layout_ids(
+        page(runtime.data(), View(theme=("energy",), province="PV22", lang="en", mode="demo"))
+    )
+
+
+def test_the_pattern_matching_ids_are_drawn_by_the_profile():
+    from ui.details import present_details
+
+    details = present_details(runtime.data(), View(province="PV22"))
+    buttons = details.listing[1].children
+    assert buttons and {li.children.id["type"] for li in buttons} == pattern_types()
+
+
+def test_this_check_finds_a_missing_id():
+    """The check itself can fail: a layout without the map misses it."""
+    without_map = page(runtime.data(), View())
+    ids_present = layout_ids(without_map) - {"map"}
+    assert "map" in callback_ids() - ids_present

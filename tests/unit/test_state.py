@@ -1,0 +1,146 @@
+"""The reducer: every event the page knows, alone and in the sequences people make."""
+
+from __future__ import annotations
+
+from functools import reduce as fold
+
+import pytest
+
+from kansenkaart.state import (
+    CardClosed,
+    ControlsChanged,
+    DataReloaded,
+    Event,
+    FiltersReset,
+    InitiativeOpened,
+    Nothing,
+    PresentationLeft,
+    PresentationStarted,
+    ProvinceCleared,
+    ProvinceClicked,
+    TourStepped,
+    UrlChanged,
+    known_initiative,
+    reduce,
+)
+from kansenkaart.view import View
+
+CONTROLS_DEFAULT = {
+    "lang": "nl",
+    "theme": "",
+    "match": "any",
+    "province": "",
+    "kind": "",
+    "status": "",
+    "from": "",
+    "to": "",
+    "q": "",
+    "metric": "count",
+}
+
+
+def after(view: View, *events: Event) -> View:
+    """The view after a sequence of events (problems dropped)."""
+    return fold(lambda v, e: reduce(v, e)[0], events, view)
+
+
+def test_url_is_the_view_and_its_bad_parameters_are_named():
+    view, problems = reduce(View(), UrlChanged("?theme=energy&province=PV99&lang=en"))
+    assert view == View(theme=("energy",), lang="en")
+    assert [p.param for p in problems] == ["province"]
+
+
+def test_url_without_lang_takes_the_default_language():
+    assert reduce(View(), UrlChanged("", "en"))[0].lang == "en"
+
+
+def test_controls_set_every_parameter_at_once():
+    values = {**CONTROLS_DEFAULT, "theme": "climate,energy", "match": "all", "q": "biobased"}
+    view, problems = reduce(View(province="PV22"), ControlsChanged(values))
+    assert view == View(theme=("climate", "energy"), match="all", q="biobased")
+    assert problems == []
+
+
+def test_a_bad_control_value_is_dropped_and_named():
+    view, problems = reduce(View(), ControlsChanged({**CONTROLS_DEFAULT, "from": "20x0"}))
+    assert view.year_from is None
+    assert [p.param for p in problems] == ["from"]
+
+
+def test_province_click_selects_then_deselects():
+    selected = after(View(), ProvinceClicked("PV22"))
+    assert selected.province == "PV22"
+    assert after(selected, ProvinceClicked("PV22")).province is None
+    assert after(selected, ProvinceClicked("PV26")).province == "PV26"
+
+
+def test_a_click_outside_the_provinces_is_named_not_applied():
+    view, problems = reduce(View(province="PV22"), ProvinceClicked("XX"))
+    assert view.province == "PV22" and [p.param for p in problems] == ["province"]
+
+
+@pytest.mark.parametrize("ident", ["DR-01", "S-00000007"])
+def test_opening_an_initiative_shows_its_card(ident):
+    assert after(View(theme=("energy",)), InitiativeOpened(ident)).initiative == ident
+
+
+def test_an_id_that_cannot_be_one_is_refused():
+    view, problems = reduce(View(), InitiativeOpened("<script>"))
+    assert view.initiative is None and problems[0].param == "initiative"
+
+
+def test_card_open_then_province_click_keeps_the_card_and_selects_the_province():
+    view = after(View(), InitiativeOpened("DR-01"), ProvinceClicked("PV26"))
+    assert (view.initiative, view.province) == ("DR-01", "PV26")
+
+
+def test_close_card_and_clear_province_touch_only_their_part():
+    start = View(theme=("jobs",), province="PV22", initiative="DR-01")
+    assert after(start, CardClosed()) == View(theme=("jobs",), province="PV22")
+    assert after(start, ProvinceCleared()) == View(theme=("jobs",), initiative="DR-01")
+
+
+def test_typing_then_reset_keeps_language_and_metric_only():
+    typed = {**CONTROLS_DEFAULT, "lang": "en", "metric": "lq", "q": "afval", "theme": "jobs"}
+    view = after(View(), ControlsChanged(typed), ProvinceClicked("PV21"), FiltersReset())
+    assert view == View(lang="en", metric="lq")
+
+
+def test_back_after_a_theme_click_is_the_view_before_it():
+    before = after(View(), UrlChanged("?province=PV22"))
+    clicked = after(
+        before, ControlsChanged({**CONTROLS_DEFAULT, "province": "PV22", "theme": "energy"})
+    )
+    assert clicked.to_query() == "?theme=energy&province=PV22"
+    # the browser goes back: its URL is the one written before the click
+    assert after(clicked, UrlChanged(before.to_query())) == before
+
+
+def test_presentation_starts_and_leaves_keeping_the_filters():
+    start = View(theme=("energy",))
+    demo = after(start, PresentationStarted())
+    assert demo == View(theme=("energy",), mode="demo")
+    assert after(demo, PresentationLeft()) == start
+
+
+def test_tour_step_then_map_click_acts_on_the_step_shown():
+    base = View(mode="demo", kind=("result",))
+    step = View(mode="demo", kind=("result",), theme=("climate",))
+    view = after(base, TourStepped(step), ProvinceClicked("PV30"))
+    assert view == View(mode="demo", kind=("result",), theme=("climate",), province="PV30")
+
+
+def test_nothing_changes_nothing():
+    view = View(theme=("jobs",), province="PV22")
+    assert reduce(view, Nothing()) == (view, [])
+
+
+def test_data_reload_closes_a_card_whose_initiative_left_the_data():
+    view, problems = reduce(View(initiative="XX-99"), DataReloaded(frozenset({"DR-01"})))
+    assert view.initiative is None and "XX-99" in problems[0].message
+    kept, none = reduce(View(initiative="DR-01"), DataReloaded(frozenset({"DR-01"})))
+    assert kept.initiative == "DR-01" and none == []
+
+
+def test_known_initiative_leaves_a_view_without_card_alone():
+    assert known_initiative(View(), frozenset()) == (View(), [])

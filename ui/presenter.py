@@ -1,0 +1,132 @@
+"""What the page shows for a view: the pure half of every callback.
+
+`present(data, view, shown, problems)` gives the whole update for an event (URL, controls, notice,
+map, summary, message) with named fields; `present_map` is the part the tour and a data reload
+share; `present_table` and `ui.details.present_details` fill the panels that follow the view one
+round trip later. No Dash callback machinery here: tests call these directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dash import html
+
+from kansenkaart.dataset import DataSet
+from kansenkaart.display import table_rows
+from kansenkaart.filtering import counts_without_each_filter, filter_initiatives
+from kansenkaart.i18n import format_number, t
+from kansenkaart.metrics import shown_metric
+from kansenkaart.view import ParamProblem, View
+from layers.figure_patch import Updates
+from layers.map_figure import Markers, build_figure, marker_strategy, shown_count, view_updates
+from ui.controls import control_values
+from ui.legend import kind_counts, kind_legend
+
+#: More rows than this would cost the browser more than a reader gains; the exports have all.
+TABLE_LIMIT = 2_000
+
+
+@dataclass(frozen=True)
+class MapUpdate:
+    """The map for a view: a whole `figure` when the browser has none for the data shown, else
+    the `updates` from the view it shows (empty: nothing to send)."""
+
+    summary: str
+    message: list
+    updates: Updates = field(default_factory=dict)
+    figure: dict | None = None
+
+
+@dataclass(frozen=True)
+class PageUpdate:
+    query: str
+    lang: str
+    mode: str
+    controls: dict[str, object]
+    notice: list
+    map: MapUpdate
+
+
+@dataclass(frozen=True)
+class TableUpdate:
+    rows: list[dict]
+    note: str
+    legend: list
+
+
+def present(
+    data: DataSet,
+    view: View,
+    shown: View | None,
+    problems: list[ParamProblem] | None = None,
+    default_lang: str = "nl",
+) -> PageUpdate:
+    """Everything an event changes, for the view after it; `shown` is the view the map shows."""
+    return PageUpdate(
+        query=view.to_query(default_lang),
+        lang=view.lang,
+        mode=view.mode,
+        controls=control_values(view),
+        notice=notice_lines(problems or [], view.lang),
+        map=present_map(data, view, shown),
+    )
+
+
+def present_map(data: DataSet, view: View, shown: View | None) -> MapUpdate:
+    """The map (in full when `shown` is None), the summary line and the message under it."""
+    count = shown_count(data, view)
+    summary = t(
+        "summary",
+        view.lang,
+        shown=format_number(count, view.lang),
+        total=format_number(len(data.initiatives), view.lang),
+    )
+    message = map_message(data, view, count)
+    if shown is None:
+        return MapUpdate(summary, message, figure=build_figure(data, view))
+    if shown == view:  # e.g. a list drawn anew: the map already shows this view
+        return MapUpdate(summary, message)
+    return MapUpdate(summary, message, updates=view_updates(data, view, shown))
+
+
+def map_message(data: DataSet, view: View, shown: int) -> list:
+    """Why the map is empty (which filter keeps everything out), why the metric fell back,
+    or that markers are grouped."""
+    lang = view.lang
+    lines = []
+    if shown_metric(view) != view.metric:
+        lines.append(html.P(t("lq_needs_theme", lang), className="hint"))
+    if marker_strategy(data, shown) is Markers.CLUSTERS:
+        count = format_number(shown, lang)
+        lines.append(html.P(t("clustered_note", lang, count=count), className="hint"))
+    if shown == 0:
+        lines.append(html.P(t("empty_results", lang), className="empty"))
+        for group, left in counts_without_each_filter(data.initiatives, view).items():
+            if left:
+                text = t("empty_because", lang, filter=t(f"filter.{group}", lang), count=left)
+                lines.append(html.P(text, className="hint"))
+    return lines
+
+
+def notice_lines(problems: list[ParamProblem], lang: str) -> list:
+    """The dropped parameters, each named, in the page's language."""
+    if not problems:
+        return []
+    items = [html.Li([html.Code(p.param), f": {p.message}"]) for p in problems]
+    return [html.Span(t("params_dropped", lang)), html.Ul(items)]
+
+
+def present_table(data: DataSet, view: View) -> TableUpdate:
+    """The table's rows (capped), the note when capped, and the kind legend's counts."""
+    shown = filter_initiatives(data.initiatives, view)
+    rows = table_rows(shown.head(TABLE_LIMIT), data.provinces["name"], view.lang)
+    note = ""
+    if len(shown) > TABLE_LIMIT:
+        note = t(
+            "table_capped",
+            view.lang,
+            shown=format_number(TABLE_LIMIT, view.lang),
+            total=format_number(len(shown), view.lang),
+        )
+    return TableUpdate(rows, note, kind_legend(view.lang, kind_counts(shown["kind"])))
