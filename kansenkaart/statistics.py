@@ -14,7 +14,7 @@ from typing import Final
 
 import numpy as np
 import numpy.typing as npt
-from scipy.stats import binomtest, fisher_exact  # type: ignore[import-untyped]
+from scipy.stats import binomtest, fisher_exact
 
 #: Fewest initiatives in the selected themes (the LQ's numerator) for an LQ to be shown.
 MIN_SELECTED: Final = 5
