@@ -42,6 +42,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "unit.per100k": {"nl": "per 100.000 inwoners", "en": "per 100,000 inhabitants"},
     "unit.lq": {"nl": "t.o.v. landelijk (1 = gemiddeld)", "en": "vs national (1 = average)"},
     "no_data": {"nl": "geen gegevens", "en": "no data"},
+    "map_too_few": {
+        "nl": "te weinig initiatieven voor een vergelijking",
+        "en": "too few initiatives to compare",
+    },
+    "legend_too_few": {
+        "nl": "te weinig initiatieven (minder dan {selected} in de selectie of {total} in totaal)",
+        "en": "too few initiatives (fewer than {selected} selected or {total} in all)",
+    },
     "legend_kinds": {"nl": "Soort", "en": "Kind"},
     "hover_themes": {"nl": "Thema's", "en": "Themes"},
     "map_label": {
@@ -107,12 +115,28 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "profile_theme_count": {"nl": "Aantal", "en": "Count"},
     "profile_lq": {"nl": "t.o.v. landelijk", "en": "vs national"},
     "profile_lq_explain": {
-        "nl": "Locatiequotiënt: aandeel van het thema in de provincie gedeeld door het landelijke aandeel (boven 1 = sterkte, onder 1 = kans).",
-        "en": "Location quotient: the theme's share in the province divided by its national share (above 1 = strength, below 1 = gap).",
+        "nl": "Locatiequotiënt (LQ): aandeel van het thema in de provincie gedeeld door het landelijke aandeel. Alleen getoond bij ten minste {selected} initiatieven in het thema en {total} in totaal. 'Sterkte' of 'kans' alleen als Fisher's exacte toets (provincie tegen de rest van het land, 10% tweezijdig) een verschil aantoont; anders 'gemiddeld'.",
+        "en": "Location quotient (LQ): the theme's share in the province divided by its national share. Shown only with at least {selected} initiatives in the theme and {total} in all. 'Strength' or 'gap' only when Fisher's exact test (province against the rest of the country, 10% two-sided) finds a difference; otherwise 'average'.",
     },
-    "strength": {"nl": "sterkte", "en": "strength"},
-    "gap": {"nl": "kans", "en": "gap"},
-    "average": {"nl": "gemiddeld", "en": "average"},
+    "verdict.strength": {"nl": "sterkte", "en": "strength"},
+    "verdict.gap": {"nl": "kans", "en": "gap"},
+    "verdict.average": {
+        "nl": "gemiddeld: niet te onderscheiden van landelijk",
+        "en": "average: not distinguishable from national",
+    },
+    "verdict.too_few": {"nl": "te weinig initiatieven", "en": "too few initiatives"},
+    "reason.too_few_total": {
+        "nl": "minder dan {total} initiatieven in totaal",
+        "en": "fewer than {total} initiatives in all",
+    },
+    "reason.too_few_selected": {
+        "nl": "minder dan {selected} in dit thema",
+        "en": "fewer than {selected} in this theme",
+    },
+    "reason.no_national": {
+        "nl": "landelijk geen initiatieven in dit thema",
+        "en": "no initiatives in this theme nationally",
+    },
     "profile_list": {"nl": "Initiatieven", "en": "Initiatives"},
     "clear_province": {"nl": "Provincie wissen", "en": "Clear province"},
     "card_kind": {"nl": "Soort", "en": "Kind"},
@@ -181,12 +205,16 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "Paused: press Resume to go on, Esc to stop.",
     },
     "tour_theme": {
-        "nl": "{theme}: {leaders} lopen voorop",
-        "en": "{theme}: {leaders} lead the way",
+        "nl": "{theme}: {count} initiatieven; {leaders} lopen voorop (getoetst)",
+        "en": "{theme}: {count} initiatives; {leaders} lead the way (tested)",
     },
     "tour_theme_one": {
-        "nl": "{theme}: {leaders} loopt voorop",
-        "en": "{theme}: {leaders} leads the way",
+        "nl": "{theme}: {count} initiatieven; {leaders} loopt voorop (getoetst)",
+        "en": "{theme}: {count} initiatives; {leaders} leads the way (tested)",
+    },
+    "tour_theme_counts": {
+        "nl": "{theme}: {count} initiatieven, de meeste in {most}; geen provincie wijkt aantoonbaar af",
+        "en": "{theme}: {count} initiatives, most in {most}; no province differs demonstrably",
     },
     "tour_theme_none": {
         "nl": "{theme}: nog geen initiatieven in deze selectie",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
@@ -11,6 +11,7 @@ import pandas as pd
 
 from kansenkaart.filtering import theme_mask, view_mask
 from kansenkaart.registry import FILTER_THEMES, METRICS, PROVINCE_CODES
+from kansenkaart.statistics import Comparison, compare_provinces
 from kansenkaart.view import View
 
 _PROVINCES = pd.Index(PROVINCE_CODES, name="province")
@@ -36,24 +37,52 @@ def per_100k(counts: pd.Series, population: pd.Series) -> pd.Series:
     return (counts / population * 100_000).where(population > 0)
 
 
+def theme_counts(
+    frame: pd.DataFrame, view: View, themes: tuple[str, ...], match: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per province: initiatives in the themes (hits) and initiatives passing every filter but
+    theme and province (the total a share is taken of)."""
+    base = view_mask(frame, view, theme=False, province=False)
+    return _per_province(frame, base & theme_mask(frame, themes, match)), _per_province(frame, base)
+
+
+def lq_comparisons(
+    frame: pd.DataFrame, view: View, themes: tuple[str, ...] | None = None, match: str | None = None
+) -> dict[str, Comparison]:
+    """Each province's share in the themes against the country's: LQ (or why it is not shown),
+    Fisher's test and the verdict (kansenkaart/statistics.py, docs/methodology.md)."""
+    hits, totals = theme_counts(
+        frame,
+        view,
+        view.theme if themes is None else themes,
+        view.match if match is None else match,
+    )
+    return dict(zip(PROVINCE_CODES, compare_provinces(hits, totals), strict=True))
+
+
+def too_few_for_lq(frame: pd.DataFrame, view: View) -> frozenset[str]:
+    """Provinces whose LQ for the view's themes is not shown because it rests on too few
+    initiatives (the map draws them in their own style, not as "no data")."""
+    if shown_metric(view) != "lq":
+        return frozenset()
+    return frozenset(
+        code
+        for code, c in lq_comparisons(frame, view).items()
+        if c.reason in ("too_few_total", "too_few_selected")
+    )
+
+
 def location_quotient(
     frame: pd.DataFrame, view: View, themes: tuple[str, ...] | None = None, match: str | None = None
 ) -> pd.Series:
     """(province's share of its initiatives in the themes) / (national share), per province.
 
-    Both shares are over the initiatives that pass every filter except theme and province.
-    NaN where a province has no initiatives (no data, not 0) or the nation has none in the themes.
+    NaN where it would rest on too few initiatives (fewer than 5 in the themes or 10 in all) or
+    the country has none in the themes: see `lq_comparisons` for the reason.
     """
-    themes = view.theme if themes is None else themes
-    match = view.match if match is None else match
-    base = view_mask(frame, view, theme=False, province=False)
-    totals = pd.Series(_per_province(frame, base), index=_PROVINCES, dtype=float)
-    hits = pd.Series(
-        _per_province(frame, base & theme_mask(frame, themes, match)), index=_PROVINCES, dtype=float
-    )
-    national = hits.sum() / totals.sum() if totals.sum() else np.nan
-    share = (hits / totals).where(totals > 0)
-    return (share / national) if national and national > 0 else share * np.nan
+    comparisons = lq_comparisons(frame, view, themes, match)
+    values = [np.nan if c.lq is None else c.lq for c in comparisons.values()]
+    return pd.Series(values, index=_PROVINCES, dtype=float, name="lq")
 
 
 def _count(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
@@ -107,12 +136,21 @@ def metric_values(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.
 
 
 def theme_profile(frame: pd.DataFrame, view: View, province: str) -> pd.DataFrame:
-    """Per filter theme for one province: count and location quotient (the krachtenkaart)."""
+    """Per filter theme for one province: count, LQ (NaN when suppressed), the test's verdict
+    and, when suppressed, why (the krachtenkaart of the initiatives on the map)."""
     base_view = view.without("theme", "province")
     rows = []
     for theme in FILTER_THEMES:
-        themed = replace(base_view, theme=(theme,))
-        count = int(count_by_province(frame, themed)[province])
-        lq = location_quotient(frame, base_view, (theme,), "any")[province]
-        rows.append({"theme": theme, "count": count, "lq": lq})
+        comparison = lq_comparisons(frame, base_view, (theme,), "any")[province]
+        rows.append(
+            {
+                "theme": theme,
+                "count": comparison.hits,
+                "total": comparison.total,
+                "lq": np.nan if comparison.lq is None else comparison.lq,
+                "p_value": np.nan if comparison.p_value is None else comparison.p_value,
+                "verdict": str(comparison.verdict),
+                "reason": comparison.reason,
+            }
+        )
     return pd.DataFrame(rows).set_index("theme")

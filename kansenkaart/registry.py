@@ -12,8 +12,9 @@ from typing import Final
 #: Every theme a row may carry (IPO's contribution areas for circularity).
 THEMES: Final = ("climate", "jobs", "innovation", "energy", "environment")
 
-#: The themes a user filters by (the mission's four goals).
-FILTER_THEMES: Final = ("climate", "jobs", "innovation", "energy")
+#: The themes a user filters by: all five, so no initiative is out of the theme filter's reach
+#: (47 rows carry only `environment`, and IPO names milieu among the goals circularity serves).
+FILTER_THEMES: Final = THEMES
 
 KINDS: Final = ("programme", "initiative", "result", "icoonproject", "network", "roadmap")
 

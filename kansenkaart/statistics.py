@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 from typing import Final
 
 import numpy as np
@@ -119,6 +120,7 @@ def _compare(
     return replace(suppressed, lq=share / national_share, p_value=p_value, verdict=verdict)
 
 
+@lru_cache(maxsize=4096)
 def _fisher_p(hits: int, total: int, rest_hits: int, rest_total: int) -> float:
     """Two-sided p of Fisher's exact test on (province, rest) x (hits, non-hits): exact, so
     it holds for cells of 0-5 where a chi-square approximation does not."""
@@ -126,6 +128,7 @@ def _fisher_p(hits: int, total: int, rest_hits: int, rest_total: int) -> float:
     return float(fisher_exact(table, alternative="two-sided").pvalue)
 
 
+@lru_cache(maxsize=4096)
 def _wilson(hits: int, total: int) -> tuple[float | None, float | None]:
     """Wilson interval of hits / total; unlike the normal approximation it stays in [0, 1]
     and is not zero-width at 0 or all hits."""

@@ -22,7 +22,7 @@ from shapely.geometry import shape
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import view_mask
 from kansenkaart.i18n import t
-from kansenkaart.metrics import metric_values, shown_metric
+from kansenkaart.metrics import metric_values, shown_metric, too_few_for_lq
 from kansenkaart.registry import LANGUAGE_REGISTRY
 from kansenkaart.view import View
 from layers.clusters import cluster_trace, cluster_updates, no_clusters
@@ -118,7 +118,8 @@ def province_updates(data: DataSet, view: View) -> Updates:
     updates: Updates = {(LAYOUT, "separators"): LANGUAGE_REGISTRY[view.lang].plotly_separators}
     for path, value in values_update(values, names, metric, view.lang, view.province).items():
         updates[(VALUES, path)] = value
-    for path, value in outline_update(values, names, metric, view.lang).items():
+    too_few = too_few_for_lq(data.initiatives, view)
+    for path, value in outline_update(values, names, metric, view.lang, too_few).items():
         updates[(OUTLINE, path)] = value
     return updates
 

@@ -14,7 +14,14 @@ import plotly.graph_objects as go
 from kansenkaart.i18n import t
 from kansenkaart.metrics import METRIC_REGISTRY
 from kansenkaart.registry import PROVINCE_CODES
-from layers.style import BORDER, DIVERGING, NO_DATA_FILL, SELECTED_BORDER, SEQUENTIAL
+from layers.style import (
+    BORDER,
+    DIVERGING,
+    NO_DATA_FILL,
+    SELECTED_BORDER,
+    SEQUENTIAL,
+    TOO_FEW_FILL,
+)
 
 FEATURE_KEY = "properties.statcode"
 
@@ -26,7 +33,10 @@ def outline_trace(geojson: dict) -> go.Choropleth:
         featureidkey=FEATURE_KEY,
         locations=[],
         z=[],
-        colorscale=[[0, NO_DATA_FILL], [1, NO_DATA_FILL]],
+        # 0: no data (grey), 1: too few initiatives for the metric (hatched-looking sand)
+        colorscale=[[0, NO_DATA_FILL], [0.5, NO_DATA_FILL], [0.5, TOO_FEW_FILL], [1, TOO_FEW_FILL]],
+        zmin=0,
+        zmax=1,
         showscale=False,
         marker={"line": {"color": BORDER, "width": 0.8}},
         name="outline",
@@ -90,15 +100,25 @@ def values_update(
     }
 
 
-def outline_update(values: pd.Series, names: pd.Series, metric: str, lang: str) -> dict:
-    """The provinces without a value, grey, with "no data" as hover text."""
+def outline_update(
+    values: pd.Series,
+    names: pd.Series,
+    metric: str,
+    lang: str,
+    too_few: frozenset[str] = frozenset(),
+) -> dict:
+    """The provinces without a value: grey for "no data", a style of their own (and a legend
+    entry) where a location quotient would rest on too few initiatives."""
     missing = [
         code for code, value in zip(PROVINCE_CODES, values, strict=True) if math.isnan(value)
     ]
     label = t(f"metric.{metric}", lang)
+    why = {
+        code: t("map_too_few", lang) if code in too_few else t("no_data", lang) for code in missing
+    }
     return {
         "locations": missing,
-        "z": [0] * len(missing),
-        "customdata": [names[code] for code in missing],
-        "hovertemplate": f"<b>%{{customdata}}</b><br>{label}: {t('no_data', lang)}<extra></extra>",
+        "z": [1 if code in too_few else 0 for code in missing],
+        "customdata": [[str(names[code]), why[code]] for code in missing],
+        "hovertemplate": f"<b>%{{customdata[0]}}</b><br>{label}: %{{customdata[1]}}<extra></extra>",
     }

@@ -21,6 +21,8 @@ DIVERGING: Final = [
     [1.0, "#542788"],
 ]
 NO_DATA_FILL: Final = "#d9d9d9"
+#: Provinces whose value would rest on too few initiatives: pale sand, apart from any scale.
+TOO_FEW_FILL: Final = "#efe3c2"
 BORDER: Final = "#4d4d4d"
 SELECTED_BORDER: Final = "#000000"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -13,6 +12,7 @@ from kansenkaart.display import initiative_details
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.i18n import format_number, t
 from kansenkaart.metrics import theme_profile
+from kansenkaart.statistics import MIN_SELECTED, MIN_TOTAL, Verdict
 from kansenkaart.view import View
 from layers.profile_chart import profile_figure
 from ui import ids
@@ -80,7 +80,10 @@ def province_profile(data: DataSet, view: View) -> tuple[list, dict, list]:
         ),
         html.P(t("profile_count", lang, count=format_number(len(shown), lang)), className="count"),
         _profile_table(profile, lang),
-        html.P(t("profile_lq_explain", lang), className="hint"),
+        html.P(
+            t("profile_lq_explain", lang, total=MIN_TOTAL, selected=MIN_SELECTED),
+            className="hint",
+        ),
     ]
     listing = [
         html.H3(t("profile_list", lang)),
@@ -111,24 +114,25 @@ def _programme(name: str, source: str, lang: str) -> str | html.A:
 
 
 def _profile_table(profile: pd.DataFrame, lang: str) -> html.Table:
+    """Count, LQ and the verdict per theme; an LQ on too few initiatives is not shown at all."""
     head = html.Tr(
         [html.Th(t(k, lang)) for k in ("profile_theme", "profile_theme_count", "profile_lq")]
     )
     rows = []
     for theme, record in profile.iterrows():
-        lq = record["lq"]
-        if math.isnan(lq):
-            verdict, shown = "", t("no_data", lang)
+        verdict = str(record["verdict"])
+        if verdict == str(Verdict.TOO_FEW):
+            reason = t(f"reason.{record['reason']}", lang, total=MIN_TOTAL, selected=MIN_SELECTED)
+            shown = f"{t('verdict.too_few', lang)} ({reason})"
         else:
-            key = "strength" if lq > 1 else ("gap" if lq < 1 else "average")
-            verdict, shown = t(key, lang), format_number(lq, lang, 2)
+            shown = f"{format_number(record['lq'], lang, 2)} · {t(f'verdict.{verdict}', lang)}"
         rows.append(
             html.Tr(
-                className=f"lq-{verdict}" if verdict else "lq-none",
+                className=f"lq-{verdict}",
                 children=[
                     html.Td(t(f"theme.{theme}", lang)),
                     html.Td(int(record["count"])),
-                    html.Td(f"{shown} {('· ' + verdict) if verdict else ''}".strip()),
+                    html.Td(shown),
                 ],
             )
         )

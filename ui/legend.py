@@ -10,6 +10,7 @@ from dash import html
 
 from kansenkaart.i18n import format_number, t
 from kansenkaart.registry import KINDS
+from kansenkaart.statistics import MIN_SELECTED, MIN_TOTAL
 from layers.style import KIND_STYLE
 from ui.attrs import attrs
 
@@ -35,3 +36,31 @@ def kind_legend(lang: str, counts: dict[str, int]) -> list:
 def kind_counts(kinds) -> dict[str, int]:
     """Shown initiatives per kind, from their `kind` column."""
     return {str(k): int(v) for k, v in kinds.value_counts().items()}
+
+
+def province_key(lang: str, too_few: bool) -> list:
+    """The province styles that are not on the colour bar: "too few initiatives" (only while
+    the map shows a location quotient) and "no data"."""
+    entries = (
+        [
+            (
+                "legend-swatch too-few",
+                t("legend_too_few", lang, selected=MIN_SELECTED, total=MIN_TOTAL),
+            )
+        ]
+        if too_few
+        else []
+    )
+    entries.append(("legend-swatch no-data", t("no_data", lang)))
+    return [
+        html.Ul(
+            className="province-key",
+            children=[
+                html.Li(
+                    className="legend-item",
+                    children=[html.Span(className=swatch, **attrs({"aria-hidden": "true"})), label],
+                )
+                for swatch, label in entries
+            ],
+        )
+    ]

@@ -21,7 +21,7 @@ from kansenkaart.view import ParamProblem, View
 from layers.figure_patch import Updates
 from layers.map_figure import Markers, build_figure, marker_strategy, shown_count, view_updates
 from ui.controls import control_values
-from ui.legend import kind_counts, kind_legend
+from ui.legend import kind_counts, kind_legend, province_key
 
 #: More rows than this would cost the browser more than a reader gains; the exports have all.
 TABLE_LIMIT = 2_000
@@ -129,4 +129,6 @@ def present_table(data: DataSet, view: View) -> TableUpdate:
             shown=format_number(TABLE_LIMIT, view.lang),
             total=format_number(len(shown), view.lang),
         )
-    return TableUpdate(rows, note, kind_legend(view.lang, kind_counts(shown["kind"])))
+    legend = kind_legend(view.lang, kind_counts(shown["kind"]))
+    key = province_key(view.lang, too_few=shown_metric(view) == "lq")
+    return TableUpdate(rows, note, [*legend, *key])
