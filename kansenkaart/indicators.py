@@ -271,15 +271,14 @@ def load_indicators(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     for line, raw in table.rows:
         record, row_problems = _parse_indicator_row(raw, name, line)
         problems.extend(row_problems)
-        if record is None:
-            continue
-        pair = (str(record["statcode"]), str(record["indicator"]))
+        pair = (raw.get("statcode", "").strip(), raw.get("indicator", "").strip())
         if pair in seen:
             message = f"{pair[1]} for {pair[0]} is given before, on line {seen[pair]}"
             problems.append(Problem(name, line, "indicator", message))
             continue
-        seen[pair] = line
-        records.append(record)
+        seen[pair] = line  # a row with a bad value still covers its province: one problem only
+        if record is not None:
+            records.append(record)
     problems.extend(_coverage_problems(seen, name))
     frame = pd.DataFrame(records, columns=list(INDICATOR_COLUMNS)) if records else _empty_frame()
     frame["value"] = frame["value"].astype(float)
