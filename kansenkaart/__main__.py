@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kansenkaart.dataset import INITIATIVES_FILE, load_dataset
+from kansenkaart.dataset import INDICATORS_FILE, INITIATIVES_FILE, load_dataset
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
 
@@ -15,9 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kansenkaart")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser(
-        "validate", help="check data/provinces.geojson and data/initiatives.csv"
+        "validate", help="check provinces.geojson, initiatives.csv and indicators.csv"
     )
-    check.add_argument("data_dir", nargs="?", type=Path, help="folder with the two files")
+    check.add_argument("data_dir", nargs="?", type=Path, help="folder with the three files")
     args = parser.parse_args(argv)
     data_dir = args.data_dir or load_settings().data_dir
     try:
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(
         f"{data_dir}: OK, {len(data.initiatives)} initiatives in {INITIATIVES_FILE}, "
+        f"{len(data.indicators)} values in {INDICATORS_FILE}, "
         f"12 provinces (data version {data.version})"
     )
     return 0

@@ -14,8 +14,9 @@ from typing import Any
 
 from kansenkaart.problems import Problem
 
-#: Columns holding decimal numbers: Excel in a Dutch locale writes `52,993` in `;` files.
-DECIMAL_COLUMNS = ("lat", "lon")
+#: Columns holding decimal numbers (initiatives, indicators): in `;` files Excel (Dutch locale)
+#: writes `52,993`.
+DECIMAL_COLUMNS = ("lat", "lon", "value")
 DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
 #: Lines with undecodable bytes named one by one before "and N more".
 MAX_ENCODING_PROBLEMS = 10

@@ -1,6 +1,6 @@
-"""Load and validate the two data files into one immutable DataSet, or nothing at all.
+"""Load and validate the data files into one immutable DataSet, or nothing at all.
 
-A DataSet is built only when every row of both files passed; otherwise DataError carries the
+A DataSet is built only when every row of every file passed; otherwise DataError carries the
 full list of problems, so a caller never works with half-loaded data.
 """
 
@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from kansenkaart.counting import count_keys
 from kansenkaart.csv_reading import read_csv_file
+from kansenkaart.indicators import load_indicators
 from kansenkaart.placement import spread_shared_points
 from kansenkaart.problems import DataError, Problem
 from kansenkaart.registry import PROVINCE_CODES, THEMES
@@ -26,7 +28,14 @@ from kansenkaart.schema import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, InitiativeRow
 
 PROVINCES_FILE = "provinces.geojson"
 INITIATIVES_FILE = "initiatives.csv"
+INDICATORS_FILE = "indicators.csv"
 PROVINCE_PROPERTIES = ("statcode", "name")
+#: How far outside its province outline a point may lie. The outline is simplified (0.001°
+#: vertices, no tidal water), so real coastal places such as Bath (Zeeland, ~410 m) fall just
+#: outside it; 1 km accepts those and still catches a point in the wrong province.
+COASTAL_TOLERANCE_M = 1000.0
+#: Rijksdriehoeksstelsel: metres, for the distance to a province outline.
+METRIC_CRS = "EPSG:28992"
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class DataSet:
 
     initiatives: pd.DataFrame
     provinces: pd.DataFrame
+    indicators: pd.DataFrame
     geojson: dict
     version: str
     warnings: list[Problem] = field(default_factory=list)
@@ -49,7 +59,7 @@ class DataSet:
 
 
 def load_dataset(data_dir: Path) -> DataSet:
-    """Read, validate and index both files; raise DataError listing every problem found."""
+    """Read, validate and index the files; raise DataError listing every problem found."""
     raw_geojson, geo_bytes, problems = _read_geojson(data_dir / PROVINCES_FILE)
     provinces = _province_frame(raw_geojson, problems) if raw_geojson else None
     table = read_csv_file(data_dir / INITIATIVES_FILE, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
@@ -61,16 +71,21 @@ def load_dataset(data_dir: Path) -> DataSet:
         if row is not None:
             rows.append((line, row))
     problems.extend(_duplicate_ids(rows))
+    problems.extend(same_as_problems(rows))
     if provinces is not None:
         problems.extend(_points_outside_province(rows, provinces))
+    indicators, indicator_problems = load_indicators(data_dir / INDICATORS_FILE)
+    problems.extend(indicator_problems)
     if problems:
         raise DataError(problems)
     assert raw_geojson is not None and provinces is not None  # else a problem was raised
     csv_bytes = (data_dir / INITIATIVES_FILE).read_bytes()
-    version = hashlib.sha256(geo_bytes + csv_bytes).hexdigest()[:12]
+    indicator_bytes = (data_dir / INDICATORS_FILE).read_bytes()
+    version = hashlib.sha256(geo_bytes + csv_bytes + indicator_bytes).hexdigest()[:12]
     return DataSet(
         initiatives=initiative_frame([r for _, r in rows]),
         provinces=provinces.drop(columns="geometry"),
+        indicators=indicators,
         geojson=raw_geojson,
         version=version,
         warnings=table.warnings,
@@ -124,10 +139,9 @@ def _province_frame(geojson: dict, problems: list[Problem]) -> pd.DataFrame | No
         problems.append(Problem(name, 0, "geometry", f"invalid shapes for {invalid}"))
         return None
     frame = frame.set_index("statcode").loc[list(PROVINCE_CODES)]
-    for column in ("population", "land_area_km2"):
-        if column not in frame.columns:
-            frame[column] = np.nan
-        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    if "population" not in frame.columns:
+        frame["population"] = np.nan
+    frame["population"] = pd.to_numeric(frame["population"], errors="coerce")
     for column in ("capital", "ce_programme", "ce_programme_source"):
         if column not in frame.columns:
             frame[column] = ""
@@ -147,30 +161,75 @@ def _duplicate_ids(rows: list[tuple[int, InitiativeRow]]) -> list[Problem]:
     return problems
 
 
+def same_as_problems(rows: list[tuple[int, InitiativeRow]]) -> list[Problem]:
+    """`same_as` names another existing row that is itself a main row: one level, no chains."""
+    by_id = {row.id: row for _, row in rows}
+    problems = []
+    for line, row in rows:
+        target = row.same_as
+        if not target:
+            continue
+        if target == row.id:
+            message = "names the row itself"
+        elif target not in by_id:
+            message = f"'{target}' is not the id of a row in this file"
+        elif by_id[target].same_as:
+            message = (
+                f"'{target}' itself has same_as '{by_id[target].same_as}'; "
+                "name the main row directly"
+            )
+        else:
+            continue
+        problems.append(Problem(INITIATIVES_FILE, line, "same_as", message))
+    return problems
+
+
 def _points_outside_province(
     rows: list[tuple[int, InitiativeRow]], provinces: pd.DataFrame
 ) -> list[Problem]:
     problems = []
     for line, row in rows:
-        shape = provinces.at[row.province, "geometry"]
-        if not shapely.contains_xy(shape, row.lon, row.lat):
-            inside = [
-                c for c, g in provinces.geometry.items() if shapely.contains_xy(g, row.lon, row.lat)
-            ]
-            where = (
-                f"it lies in {provinces.at[inside[0], 'name']!s}"
-                if inside
-                else "it lies outside every province"
-            )
-            message = f"({row.lat}, {row.lon}) is not inside {provinces.at[row.province, 'name']!s}: {where}"
+        if row.lat is None or row.lon is None or row.province not in provinces.index:
+            continue
+        message = outside_province(provinces, row.province, row.lat, row.lon)
+        if message:
             problems.append(Problem(INITIATIVES_FILE, line, "lat/lon", message))
     return problems
+
+
+def outside_province(provinces: pd.DataFrame, code: str, lat: float, lon: float) -> str | None:
+    """Why (lat, lon) does not belong to province `code`, or None when it lies inside the outline
+    or within COASTAL_TOLERANCE_M of it. `provinces`: indexed by statcode, `name`, `geometry`."""
+    shape = provinces.at[code, "geometry"]
+    if shapely.contains_xy(shape, lon, lat):
+        return None
+    distance = distance_to_shape_m(shape, lat, lon)
+    if distance <= COASTAL_TOLERANCE_M:
+        return None
+    inside = [c for c, g in provinces.geometry.items() if shapely.contains_xy(g, lon, lat)]
+    where = (
+        f"it lies in {provinces.at[inside[0], 'name']}"
+        if inside
+        else "it lies outside every province"
+    )
+    name = provinces.at[code, "name"]
+    return f"({lat}, {lon}) is not inside {name}: {where}, {distance / 1000:.1f} km from {name}"
+
+
+def distance_to_shape_m(shape: shapely.Geometry, lat: float, lon: float) -> float:
+    """Metres from the point to the WGS84 shape, measured in the Dutch national grid."""
+    projected = gpd.GeoSeries([shape, shapely.Point(lon, lat)], crs="EPSG:4326").to_crs(METRIC_CRS)
+    return float(projected.iloc[0].distance(projected.iloc[1]))
 
 
 def initiative_frame(rows: list[InitiativeRow]) -> pd.DataFrame:
     """Rows as a frame with one boolean column per theme and a folded search text, for fast filters."""
     frame = pd.DataFrame([r.model_dump() for r in rows], columns=list(InitiativeRow.model_fields))
     frame["start_year"] = frame["start_year"].astype("Int64")
+    # Province rows have no point: NaN, never a stand-in such as the capital.
+    frame["lat"] = pd.to_numeric(frame["lat"], errors="coerce").astype(float)
+    frame["lon"] = pd.to_numeric(frame["lon"], errors="coerce").astype(float)
+    frame["count_key"] = count_keys(frame["id"], frame["same_as"], frame["province"])
     theme_sets = frame["themes"].str.split(";")
     for theme in THEMES:
         frame[f"theme_{theme}"] = theme_sets.map(lambda ts, t=theme: t in ts).astype(bool)

@@ -35,8 +35,15 @@ CSV_COLUMNS = (
     "organisations",
     "summary",
     "source_url",
+    "location_precision",
+    "place",
+    "same_as",
 )
-OPTIONAL_COLUMNS = ("coord_basis",)
+OPTIONAL_COLUMNS = ("coord_basis", "same_as")
+#: How precisely a row is located: a named site, a town the source names, or the whole province.
+PRECISIONS = ("site", "place", "province")
+#: Precisions that carry a point on the map; `province` rows have none (no fake capital point).
+POINT_PRECISIONS = ("site", "place")
 REQUIRED_COLUMNS = tuple(c for c in CSV_COLUMNS if c not in OPTIONAL_COLUMNS)
 
 
@@ -61,8 +68,14 @@ class InitiativeRow(BaseModel):
     name: Text = Field(min_length=1, max_length=200)
     province: Text
     municipality: Text = ""
-    lat: Annotated[float, Field(ge=NL_BOUNDS["lat"][0], le=NL_BOUNDS["lat"][1])]
-    lon: Annotated[float, Field(ge=NL_BOUNDS["lon"][0], le=NL_BOUNDS["lon"][1])]
+    lat: Annotated[
+        Annotated[float, Field(ge=NL_BOUNDS["lat"][0], le=NL_BOUNDS["lat"][1])] | None,
+        BeforeValidator(_blank_to_none),
+    ] = None
+    lon: Annotated[
+        Annotated[float, Field(ge=NL_BOUNDS["lon"][0], le=NL_BOUNDS["lon"][1])] | None,
+        BeforeValidator(_blank_to_none),
+    ] = None
     coord_basis: Text = ""
     kind: Text
     themes: Text
@@ -71,6 +84,14 @@ class InitiativeRow(BaseModel):
     organisations: Text = ""
     summary: Text = Field(min_length=1, max_length=600)
     source_url: Text
+    location_precision: Text
+    place: Text = ""
+    same_as: Text = ""
+
+    @field_validator("location_precision")
+    @classmethod
+    def _known_precision(cls, value: str) -> str:
+        return _one_of(value, PRECISIONS)
 
     @field_validator("province")
     @classmethod
@@ -128,9 +149,32 @@ def parse_row(
 ) -> tuple[InitiativeRow | None, list[Problem]]:
     """Check one row; every failing field becomes its own Problem."""
     try:
-        return InitiativeRow.model_validate(raw), []
+        row = InitiativeRow.model_validate(raw)
     except ValidationError as error:
         return None, [_to_problem(e, raw, file, line) for e in error.errors()]
+    # The row is still returned, so rows that refer to it (same_as) are not reported too.
+    return row, location_problems(row, file, line)
+
+
+def location_problems(row: InitiativeRow, file: str, line: int) -> list[Problem]:
+    """A site or place row needs a place and a point; a province row has neither, so the map
+    never draws a province-wide programme as if it sat in one town."""
+    has_point = row.location_precision in POINT_PRECISIONS
+    problems = []
+    if has_point and not row.place:
+        message = f"is required for a {row.location_precision} row"
+        problems.append(Problem(file, line, "place", message))
+    if not has_point and row.place:
+        message = f"must be empty for a province row, found {row.place!r}"
+        problems.append(Problem(file, line, "place", message))
+    for name, value in (("lat", row.lat), ("lon", row.lon)):
+        if has_point and value is None:
+            message = f"is required for a {row.location_precision} row"
+            problems.append(Problem(file, line, name, message))
+        if not has_point and value is not None:
+            message = f"must be empty for a province row (no point), found {value}"
+            problems.append(Problem(file, line, name, message))
+    return problems
 
 
 def _to_problem(error: ErrorDetails, raw: dict[str, str], file: str, line: int) -> Problem:

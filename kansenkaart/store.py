@@ -22,13 +22,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kansenkaart.dataset import INITIATIVES_FILE, PROVINCES_FILE, DataSet, load_dataset
+from kansenkaart.dataset import (
+    INDICATORS_FILE,
+    INITIATIVES_FILE,
+    PROVINCES_FILE,
+    DataSet,
+    load_dataset,
+)
 from kansenkaart.i18n import t
 from kansenkaart.problems import DataError, Problem, format_problems
 
 log = logging.getLogger("kansenkaart.data")
 
-WATCHED_FILES = (PROVINCES_FILE, INITIATIVES_FILE)
+WATCHED_FILES = (PROVINCES_FILE, INITIATIVES_FILE, INDICATORS_FILE)
 #: How many problems the one-line notice names before saying "...".
 NOTICE_PROBLEMS = 1
 

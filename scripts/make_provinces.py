@@ -1,7 +1,10 @@
 """Regenerate data/provinces.geojson from the CBS/PDOK boundaries and the province facts.
 
-Run from the repository root:  python scripts/make_provinces.py [SHARED_DIR]
-SHARED_DIR defaults to ../shared. The app itself never reads SHARED_DIR.
+Run from the repository root:  python scripts/make_provinces.py [SOURCES_DIR]
+SOURCES_DIR defaults to data/sources (copies of ../shared, see data/README.md). The geometry is
+cartomap/nl's mapshaper simplification of CBS/PDOK's provinces 2023. The facts' land area is
+left out on purpose: its 2017 figures predate Vijfheerenlanden's move to Utrecht (about 100 km²
+off for Utrecht and Zuid-Holland), and nothing shows it.
 """
 
 from __future__ import annotations
@@ -18,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DECIMALS = 5  # about 1 m; the source is generalised far beyond that
 
 
-def build(shared: Path) -> dict:
-    shapes = gpd.read_file(shared / "data" / "cbs_provincie_2023_wgs84.geojson")
+def build(sources: Path) -> dict:
+    shapes = gpd.read_file(sources / "cbs_provincie_2023_wgs84.geojson")
     # CBS's Zeeland polygon self-intersects; "structure" repairs it without stray lines.
     shapes["geometry"] = shapely.make_valid(shapes.geometry.values, method="structure")
     shapes["geometry"] = shapely.set_precision(shapes.geometry.values, 10**-DECIMALS)
-    facts = pd.read_csv(shared / "reference" / "province_facts.csv", dtype={"statcode": str})
+    facts = pd.read_csv(sources / "province_facts.csv", dtype={"statcode": str})
     facts["ce_programme_source"] = facts["source_url"].str.split(" | ", regex=False).str[2]
     merged = shapes[["statcode", "name", "geometry"]].merge(
         facts[
@@ -32,7 +35,6 @@ def build(shared: Path) -> dict:
                 "capital",
                 "population",
                 "population_date",
-                "land_area_km2",
                 "ce_programme",
                 "ce_programme_source",
             ]
@@ -51,10 +53,10 @@ def build(shared: Path) -> dict:
 
 
 def main() -> None:
-    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared"
+    sources = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "sources"
     out = ROOT / "data" / "provinces.geojson"
     out.write_text(
-        json.dumps(build(shared), ensure_ascii=False, separators=(",", ":")) + "\n",
+        json.dumps(build(sources), ensure_ascii=False, separators=(",", ":")) + "\n",
         encoding="utf-8",
     )
     print(f"wrote {out.relative_to(ROOT)} ({out.stat().st_size:,} bytes)")

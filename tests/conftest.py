@@ -74,6 +74,14 @@ FIXTURE_ROWS = [
     ),
 ]
 COLUMNS = list(CSV_COLUMNS)
+PLACES = {
+    "T-1": "Assen",
+    "T-2": "Meppel",
+    "T-3": "Emmen",
+    "T-4": "Groningen",
+    "T-5": "Groningen",
+    "T-6": "Maastricht",
+}
 
 
 def fixture_records() -> list[dict[str, str]]:
@@ -95,6 +103,9 @@ def fixture_records() -> list[dict[str, str]]:
                 "organisations": "Testorganisatie",
                 "summary": f"Synthetic test row {id_}.",
                 "source_url": "https://example.org/test",
+                "location_precision": "place",
+                "place": PLACES[id_],
+                "same_as": "",
             }
         )
     return records
@@ -103,9 +114,10 @@ def fixture_records() -> list[dict[str, str]]:
 def write_data_dir(
     target: Path, records: list[dict[str, str]], columns: list[str] = COLUMNS
 ) -> Path:
-    """A data folder with the real provinces and the given initiative rows."""
+    """A data folder with the real provinces and indicators and the given initiative rows."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(DATA_DIR / "provinces.geojson", target / "provinces.geojson")
+    shutil.copy(DATA_DIR / "indicators.csv", target / "indicators.csv")
     with open(target / "initiatives.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()

@@ -133,7 +133,8 @@ def test_short_row_names_its_line(tmp_path):
     lines = fixture_bytes().decode().splitlines()
     lines[2] = lines[2].rsplit(",", 2)[0]
     problems = problems_of(data_dir_with(tmp_path, "\n".join(lines).encode()))
-    assert problems == ["initiatives.csv:3: row: has 12 fields, the header has 14"]
+    width = len(COLUMNS)
+    assert problems == [f"initiatives.csv:3: row: has {width - 2} fields, the header has {width}"]
 
 
 @pytest.mark.parametrize(

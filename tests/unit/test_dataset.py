@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import geopandas as gpd
+import pandas as pd
 import pytest
+import shapely
 
 from kansenkaart.__main__ import main as cli
-from kansenkaart.dataset import load_dataset, validate
+from kansenkaart.dataset import COASTAL_TOLERANCE_M, load_dataset, outside_province, validate
 from kansenkaart.problems import DataError
 from kansenkaart.registry import PROVINCE_CODES
 from tests.conftest import DATA_DIR, fixture_records, write_data_dir
@@ -120,3 +123,90 @@ def test_validate_command_exit_codes(tmp_path, capsys):
     bad = write_data_dir(tmp_path / "bad", records)
     assert cli(["validate", str(bad)]) == 1
     assert "initiatives.csv:2: province: 'PV99'" in capsys.readouterr().err
+
+
+# --- location precision, same_as, indicators ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"location_precision": "city"},
+            "initiatives.csv:3: location_precision: 'city' is not one of",
+        ),
+        ({"location_precision": ""}, "initiatives.csv:3: location_precision: '' is not one of"),
+        ({"place": ""}, "initiatives.csv:3: place: is required for a place row"),
+        ({"lon": ""}, "initiatives.csv:3: lon: is required for a place row"),
+        (
+            {"location_precision": "province", "place": ""},
+            "initiatives.csv:3: lat: must be empty for a province row (no point), found 52.696",
+        ),
+        (
+            {"location_precision": "province", "lat": "", "lon": ""},
+            "initiatives.csv:3: place: must be empty for a province row, found 'Meppel'",
+        ),
+        ({"same_as": "T-2"}, "initiatives.csv:3: same_as: names the row itself"),
+        ({"same_as": "DR-01"}, "initiatives.csv:3: same_as: 'DR-01' is not the id of a row"),
+    ],
+)
+def test_location_and_same_as_rules(tmp_path, changes, expected):
+    problems = _problems_for(tmp_path, **changes)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_same_as_may_not_chain(tmp_path):
+    records = fixture_records()
+    records[1]["same_as"] = "T-1"
+    records[2]["same_as"] = "T-2"
+    problems = [str(p) for p in validate(write_data_dir(tmp_path, records))]
+    assert problems == [
+        "initiatives.csv:4: same_as: 'T-2' itself has same_as 'T-1'; name the main row directly"
+    ]
+
+
+def test_province_rows_load_without_a_point_and_same_as_counts_once(tmp_path):
+    records = fixture_records()
+    records[2].update(location_precision="province", place="", lat="", lon="", same_as="T-1")
+    records[4].update(same_as="T-1")  # T-5 in Groningen names T-1 in Drenthe
+    frame = load_dataset(write_data_dir(tmp_path, records)).initiatives.set_index("id")
+    assert frame.loc["T-3", ["lat", "lon", "map_lat", "map_lon"]].isna().all()
+    assert frame.drop(index="T-3")[["lat", "map_lat"]].notna().all().all()
+    assert frame.loc[["T-1", "T-3", "T-5"], "count_key"].tolist() == [
+        "T-1@PV22",
+        "T-1@PV22",
+        "T-1@PV20",
+    ]
+
+
+def test_a_coastal_place_just_outside_the_outline_is_accepted():
+    """Bath (ZE-15) lies about 100 m outside the simplified Zeeland outline: within tolerance."""
+    data = load_dataset(DATA_DIR)
+    bath = data.initiatives.set_index("id").loc["ZE-15"]
+    shapes = gpd.read_file(DATA_DIR / "provinces.geojson").set_index("statcode")
+    assert not shapely.contains_xy(shapes.at["PV29", "geometry"], bath["lon"], bath["lat"])
+    assert outside_province(shapes, "PV29", bath["lat"], bath["lon"]) is None
+    assert COASTAL_TOLERANCE_M == 1000
+    at_sea = outside_province(shapes, "PV29", 51.55, 3.35)
+    assert at_sea and "it lies outside every province" in at_sea
+
+
+def test_shipped_rows_per_precision_match_the_reference():
+    raw = pd.read_csv(DATA_DIR / "initiatives.csv", dtype=str, keep_default_na=False)
+    frame = load_dataset(DATA_DIR).initiatives
+    assert frame["location_precision"].value_counts().to_dict() == (
+        raw["location_precision"].value_counts().to_dict()
+    )
+    province_rows = frame["location_precision"] == "province"
+    assert frame.loc[province_rows, "lat"].isna().all()
+    assert frame.loc[~province_rows, "lat"].notna().all()
+    assert frame["count_key"].nunique() < len(frame)
+
+
+def test_indicator_problems_are_reported_with_the_others(tmp_path):
+    folder = write_data_dir(tmp_path, fixture_records())
+    text = (folder / "indicators.csv").read_text("utf-8").replace(",population,", ",populatoin,", 1)
+    (folder / "indicators.csv").write_text(text, "utf-8")
+    problems = [str(p) for p in validate(folder)]
+    assert problems[0].startswith("indicators.csv:2: indicator: 'populatoin' is not a known")
+    assert len(load_dataset(DATA_DIR).indicators) == 144

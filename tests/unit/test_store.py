@@ -148,3 +148,21 @@ def test_rejection_notice_in_both_languages(store, fixture_dir, clock):
     assert rejection_notice(status, "en").startswith(
         "Data update rejected: 2 problems in initiatives.csv (line 3, lat: "
     )
+
+
+def test_a_broken_indicators_file_keeps_the_last_good_data(store, fixture_dir, clock):
+    good = store.current()
+    path = fixture_dir / "indicators.csv"
+    before = path.stat().st_mtime_ns
+    text = path.read_text("utf-8")
+    path.write_text(text.replace(",601510,", ",601.510x,", 1), "utf-8")
+    os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+    clock.advance()
+    assert store.current() is good
+    assert [str(p) for p in store.status().rejected] == [
+        "indicators.csv:2: value: '601.510x' is not a number"
+    ]
+    path.write_text(text.replace(",601510,", ",601511,", 1), "utf-8")
+    os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
+    clock.advance()
+    assert store.status().ok and store.current().version != good.version
