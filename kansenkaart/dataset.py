@@ -208,11 +208,11 @@ def outside_province(provinces: pd.DataFrame, code: str, lat: float, lon: float)
         return None
     inside = [c for c, g in provinces.geometry.items() if shapely.contains_xy(g, lon, lat)]
     where = (
-        f"it lies in {provinces.at[inside[0], 'name']}"
+        f"it lies in {provinces.at[inside[0], 'name']!s}"
         if inside
         else "it lies outside every province"
     )
-    name = provinces.at[code, "name"]
+    name = str(provinces.at[code, "name"])
     return f"({lat}, {lon}) is not inside {name}: {where}, {distance / 1000:.1f} km from {name}"
 
 

@@ -302,7 +302,7 @@ def _parse_indicator_row(
         message = f"{row['indicator']!r} is not a known indicator ({', '.join(BASE_KEYS)})"
         problems.append(Problem(name, line, "indicator", message))
     gap = not row["value"]
-    value = math.nan
+    value: float | None = math.nan
     if gap and not row["note"]:
         message = "is empty; a gap row needs a note saying why the value is missing"
         problems.append(Problem(name, line, "value", message))
@@ -436,7 +436,7 @@ def transition_profile(frame: pd.DataFrame, statcode: str) -> pd.DataFrame:
     national_total = national.sum(min_count=len(ALL_AGENDAS))
     rows = []
     for agenda, label in TRANSITION_AGENDAS.items():
-        share = values.at[statcode, agenda] / province_total
+        share = float(values.loc[statcode, agenda]) / province_total  # type: ignore[arg-type]
         national_share = national[agenda] / national_total
         rows.append(
             {
