@@ -42,6 +42,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "unit.per100k": {"nl": "per 100.000 inwoners", "en": "per 100,000 inhabitants"},
     "unit.lq": {"nl": "t.o.v. landelijk (1 = gemiddeld)", "en": "vs national (1 = average)"},
     "no_data": {"nl": "geen gegevens", "en": "no data"},
+    "coverage_note": {
+        "nl": "{initiatives} initiatieven ({rows} regels), verzameld uit openbare bronnen tot en met {until}: geen volledige telling. Aantallen laten vooral zien wat er online te vinden was.",
+        "en": "{initiatives} initiatives ({rows} rows), collected from public sources until {until}: not a complete census. Counts mostly show what could be found online.",
+    },
     "map_too_few": {
         "nl": "te weinig initiatieven voor een vergelijking",
         "en": "too few initiatives to compare",
