@@ -14,7 +14,7 @@ from kansenkaart import runtime
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
 from kansenkaart.view import View
-from server import web
+from server import docs, web
 from server.api import blueprint as api_blueprint
 from ui import plotly_bundle
 from ui.layout import page
@@ -68,6 +68,7 @@ def create_app() -> dash.Dash:
     app.index_string = app.index_string.replace("<html>", f'<html lang="{settings.default_lang}">')
     app.layout = serve_layout
     web.install(app)  # /healthz, security and cache headers, short error pages
+    docs.install(app.server)  # /methodologie
     plotly_bundle.check()  # the page draws with assets/vendor's geo bundle, not the full plotly.js
     app.server.register_blueprint(api_blueprint)  # /api/* and /export/*
     # Dash sets itself up on the first request and marks that done before it is: in a fresh

@@ -16,6 +16,8 @@ from ui.details import present_details
         "profile_hidden": Output(ids.PROFILE, "hidden"),
         "profile": Output(ids.PROFILE_BODY, "children"),
         "chart": Output(ids.PROFILE_CHART, "figure"),
+        "transition": Output(ids.TRANSITION_CHART, "figure"),
+        "on_map": Output(ids.PROFILE_ON_MAP, "children"),
         "listing": Output(ids.PROFILE_LIST, "children"),
         "hint_hidden": Output(ids.DETAILS_HINT, "hidden"),
     },
@@ -29,6 +31,8 @@ def update_details(query, version):
         "profile_hidden": not details.profile,
         "profile": details.profile,
         "chart": details.chart,
+        "transition": details.transition,
+        "on_map": details.on_map,
         "listing": details.listing,
         "hint_hidden": details.hint_hidden,
     }

@@ -17,7 +17,7 @@ from kansenkaart.state import (
     ProvinceClicked,
     UrlChanged,
 )
-from layers.map_figure import CLUSTERS, MARKERS
+from layers.map_figure import CLUSTERS, MARKERS, PROVINCE_WIDE
 from ui import ids
 from ui.controls import CONTROLS, params_from_controls
 
@@ -69,4 +69,6 @@ def map_click_event(click: Mapping | None) -> Event:
         return Nothing()
     if curve == MARKERS:
         return InitiativeOpened(str(point.get("customdata", "")))
+    if curve == PROVINCE_WIDE:  # a province's badge of province-wide initiatives
+        return ProvinceClicked(str(point.get("customdata", "")))
     return ProvinceClicked(str(point.get("location", "")))

@@ -14,13 +14,19 @@ from ui.presenter import present_table
         "rows": Output(ids.TABLE, "rowData"),
         "note": Output(ids.TABLE_NOTE, "children"),
         "legend": Output(ids.MAP_LEGEND, "children"),
+        "coverage": Output(ids.COVERAGE, "children"),
     },
     inputs={"query": Input(ids.VIEW, "data"), "version": Input(ids.DATA_VERSION, "data")},
 )
 def update_rows(query, version):
     """The kind legend's counts follow here, one round trip after the map: not on its path."""
     table = present_table(runtime.data(), runtime.view_of(query))
-    return {"rows": table.rows, "note": table.note, "legend": table.legend}
+    return {
+        "rows": table.rows,
+        "note": table.note,
+        "legend": table.legend,
+        "coverage": table.coverage,
+    }
 
 
 @callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_FILTER, "value"))

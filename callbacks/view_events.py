@@ -42,6 +42,7 @@ MAP_OUTPUTS = {
         "map_click": Input(ids.MAP, "clickData"),
         "rows": Input(ids.TABLE, "selectedRows"),
         "listed": Input({"type": ids.OPEN_INITIATIVE, "index": ALL}, "n_clicks"),
+        "related": Input({"type": ids.OPEN_RELATED, "index": ALL}, "n_clicks"),
         "buttons": [
             Input(button, "n_clicks")
             for button in (
@@ -64,7 +65,7 @@ MAP_OUTPUTS = {
     # It must run on page load (URL -> controls) though it shares the map outputs.
     prevent_initial_call="initial_duplicate",
 )
-def on_view_event(search, controls, map_click, rows, listed, buttons, browser):
+def on_view_event(search, controls, map_click, rows, listed, related, buttons, browser):
     """Work out the event, the view after it, and show that view everywhere."""
     data, default_lang = runtime.data(), runtime.settings().default_lang
     fired = ctx.triggered[0]["value"] if ctx.triggered else None

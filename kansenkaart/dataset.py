@@ -236,6 +236,10 @@ def initiative_frame(rows: list[InitiativeRow]) -> pd.DataFrame:
     text = frame["name"] + " " + frame["summary"] + " " + frame["organisations"]
     frame["search_text"] = text.map(fold_text)
     frame["map_lat"], frame["map_lon"] = spread_shared_points(frame["lat"], frame["lon"])
+    frame["has_point"] = frame["map_lat"].notna().to_numpy()
+    # Integer codes of the counting key and main rows first: a filter keeps one row per key fast.
+    frame["count_code"] = pd.factorize(frame["count_key"])[0]
+    frame["is_main"] = frame["same_as"].fillna("").astype(str).eq("").to_numpy()
     return frame.reset_index(drop=True)
 
 

@@ -53,5 +53,12 @@ def initiative_details(row: pd.Series, province_name: str, lang: str) -> dict[st
         t("card_province", lang): province_name,
         t("card_municipality", lang): row["municipality"] or unknown,
         t("card_organisations", lang): row["organisations"] or unknown,
-        t("card_location", lang): row["coord_basis"] or f"{row['lat']:.3f}, {row['lon']:.3f}",
+        t("card_location", lang): location_text(row, lang),
     }
+
+
+def location_text(row: pd.Series, lang: str) -> str:
+    """Where the initiative is, as precisely as the source says and no more precisely."""
+    precision = str(row.get("location_precision") or "place")
+    place = str(row.get("place") or "")
+    return t(f"location.{precision}", lang, place=place)

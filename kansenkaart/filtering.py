@@ -40,7 +40,23 @@ def view_mask(
     if view.q:
         needle = fold_text(view.q)
         mask &= frame["search_text"].str.contains(needle, regex=False).to_numpy()
-    return mask
+    return one_row_per_initiative(frame, mask)
+
+
+def one_row_per_initiative(frame: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
+    """Of the rows that pass, one per initiative and province: the main row where it passes,
+    else the first of its `same_as` rows. So a list, the map and every count show an initiative
+    once per province it works in (docs/methodology.md), whichever of its rows matched."""
+    if "count_code" not in frame or not mask.any():
+        return mask
+    chosen = np.flatnonzero(mask)
+    codes = frame["count_code"].to_numpy()[chosen]
+    # main rows first, then file order; np.unique keeps the first of each code in that order
+    order = np.lexsort((chosen, ~frame["is_main"].to_numpy()[chosen]))
+    _, first = np.unique(codes[order], return_index=True)
+    kept = np.zeros(len(frame), dtype=bool)
+    kept[chosen[order[first]]] = True
+    return kept
 
 
 def filter_initiatives(frame: pd.DataFrame, view: View) -> pd.DataFrame:

@@ -42,10 +42,22 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "unit.per100k": {"nl": "per 100.000 inwoners", "en": "per 100,000 inhabitants"},
     "unit.lq": {"nl": "t.o.v. landelijk (1 = gemiddeld)", "en": "vs national (1 = average)"},
     "no_data": {"nl": "geen gegevens", "en": "no data"},
+    "methodology_link": {"nl": "Hoe de cijfers gemaakt zijn", "en": "How the figures are made"},
     "coverage_note": {
         "nl": "{initiatives} initiatieven ({rows} regels), verzameld uit openbare bronnen tot en met {until}: geen volledige telling. Aantallen laten vooral zien wat er online te vinden was.",
         "en": "{initiatives} initiatives ({rows} rows), collected from public sources until {until}: not a complete census. Counts mostly show what could be found online.",
     },
+    "province_wide_hover": {
+        "nl": "<b>{province}</b><br>{count} provinciebrede initiatieven (geen eigen plek op de kaart; klik voor het profiel)",
+        "en": "<b>{province}</b><br>{count} province-wide initiatives (no single place on the map; click for the profile)",
+    },
+    "source_initiatives": {
+        "nl": "initiatieven uit openbare bronnen t/m {until}",
+        "en": "initiatives from public sources until {until}",
+    },
+    "source_population": {"nl": "inwoners: CBS 2024", "en": "population: CBS 2024"},
+    "metric_group.initiatives": {"nl": "Initiatieven", "en": "Initiatives"},
+    "metric_group.indicators": {"nl": "Provinciecijfers", "en": "Province figures"},
     "map_too_few": {
         "nl": "te weinig initiatieven voor een vergelijking",
         "en": "too few initiatives to compare",
@@ -150,7 +162,42 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "card_municipality": {"nl": "Gemeente", "en": "Municipality"},
     "card_province": {"nl": "Provincie", "en": "Province"},
     "card_organisations": {"nl": "Organisaties", "en": "Organisations"},
-    "card_location": {"nl": "Locatie (bij benadering)", "en": "Location (approximate)"},
+    "card_location": {"nl": "Locatie", "en": "Location"},
+    "location.site": {
+        "nl": "{place} (een plek in {place}; op de kaart het punt van de plaats)",
+        "en": "{place} (a site in {place}; the map shows the place's point)",
+    },
+    "location.place": {"nl": "{place}", "en": "{place}"},
+    "location.province": {
+        "nl": "provinciebreed: geen eigen plek op de kaart",
+        "en": "province-wide: no single place on the map",
+    },
+    "card_related": {
+        "nl": "Hetzelfde initiatief (andere fase, partner of provincie)",
+        "en": "The same initiative (another phase, partner or province)",
+    },
+    "profile_figures": {"nl": "Provinciecijfers", "en": "Province figures"},
+    "profile_figures_head": {
+        "nl": "Indicator|Waarde|Rang (van 12)|Nederland|Jaar|Bron",
+        "en": "Indicator|Value|Rank (of 12)|Netherlands|Year|Source",
+    },
+    "profile_transition": {
+        "nl": "Transitieagenda's: waar de grondstoffen van deze provincie op leunen",
+        "en": "Transition agendas: what this province's materials lean on",
+    },
+    "profile_transition_explain": {
+        "nl": "Aandeel van elke transitieagenda in de milieukosten (MKI) van de directe materiaalinzet van de provincie, gedeeld door het landelijke aandeel (boven 1: de provincie leunt er meer op). geoFluxus, ICER 2023 (PBL), cijfers 2020. Dit profiel rust op cijfers voor de hele economie.",
+        "en": "Each transition agenda's share of the environmental cost (MKI) of the province's direct material input, divided by the national share (above 1: the province leans on it more). geoFluxus, ICER 2023 (PBL), 2020 figures. This profile rests on figures for the whole economy.",
+    },
+    "transition_axis": {"nl": "t.o.v. landelijk aandeel", "en": "vs national share"},
+    "transition_head": {
+        "nl": "Transitieagenda|Aandeel provincie|Aandeel NL|Quotiënt",
+        "en": "Transition agenda|Province share|NL share|Quotient",
+    },
+    "profile_on_map": {"nl": "Initiatieven op de kaart", "en": "Initiatives on the map"},
+    "profile_list_sites": {"nl": "Op een plek", "en": "At a place"},
+    "profile_list_wide": {"nl": "Provinciebreed", "en": "Province-wide"},
+    "rank": {"nl": "{rank}e", "en": "#{rank}"},
     "card_source": {"nl": "Bron openen", "en": "Open source"},
     "card_summary_lang": {
         "nl": "Samenvatting (Engels)",

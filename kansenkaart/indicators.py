@@ -401,6 +401,26 @@ def indicator_meta(frame: pd.DataFrame, key: str) -> tuple[str, list[str], str]:
     return year, sources, " | ".join(notes)
 
 
+#: The publisher a figure is credited to, by the start of its key (short, for a colour bar).
+SOURCE_NAMES: Mapping[str, str] = {
+    "population": "CBS StatLine",
+    "wind_": "CBS StatLine",
+    "icer_": "geoFluxus, ICER 2023 (PBL)",
+    "mki_": "geoFluxus, ICER 2023 (PBL)",
+    "co2_": "Klimaatmonitor (Rijkswaterstaat)",
+    "other_ghg": "Klimaatmonitor (Rijkswaterstaat)",
+}
+
+
+def source_names(key: str) -> list[str]:
+    """Who publishes the figures behind a key, once each, e.g. ["Klimaatmonitor (...)", "CBS"]."""
+    names = [
+        next(name for prefix, name in SOURCE_NAMES.items() if base.startswith(prefix))
+        for base in base_keys_of(key)
+    ]
+    return list(dict.fromkeys(names))
+
+
 def province_note(frame: pd.DataFrame, key: str, statcode: str) -> str:
     """The note of one province's row(s), e.g. that a wind value comes from a secondary source."""
     rows = frame.loc[frame["indicator"].isin(base_keys_of(key)) & (frame["statcode"] == statcode)]

@@ -9,7 +9,18 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from kansenkaart.coverage import COLLECTED_UNTIL
+from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import theme_mask, view_mask
+from kansenkaart.i18n import t
+from kansenkaart.indicators import (
+    INDICATORS,
+    Indicator,
+    indicator_meta,
+    indicator_values,
+    province_note,
+    source_names,
+)
 from kansenkaart.registry import FILTER_THEMES, METRICS, PROVINCE_CODES
 from kansenkaart.statistics import Comparison, compare_provinces
 from kansenkaart.view import View
@@ -85,31 +96,54 @@ def location_quotient(
     return pd.Series(values, index=_PROVINCES, dtype=float, name="lq")
 
 
-def _count(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
-    return count_by_province(frame, view).astype(float)
+def _count(data: DataSet, view: View) -> pd.Series:
+    return count_by_province(data.initiatives, view).astype(float)
 
 
-def _per_100k(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
-    return per_100k(count_by_province(frame, view), population)
+def _per_100k(data: DataSet, view: View) -> pd.Series:
+    return per_100k(count_by_province(data.initiatives, view), data.provinces["population"])
 
 
-def _lq(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
-    return location_quotient(frame, view)
+def _lq(data: DataSet, view: View) -> pd.Series:
+    return location_quotient(data.initiatives, view)
 
 
 @dataclass(frozen=True)
 class Metric:
-    """One way to colour the map. Its labels are `metric.<key>`, `metric.short.<key>` and
-    `unit.<key>` in kansenkaart/i18n.py: adding a metric touches this registry and that table."""
+    """One way to colour the map. An initiative metric's labels are `metric.<key>`,
+    `metric.short.<key>` and `unit.<key>` in kansenkaart/i18n.py (adding one touches this
+    registry and that table); an indicator's come with it from kansenkaart/indicators.py."""
 
     key: str
-    values: Callable[[pd.DataFrame, View, pd.Series], pd.Series]
+    values: Callable[[DataSet, View], pd.Series]
     #: plotly's d3 number format for hover texts
     hover_format: str
+    #: "initiatives" (counted from the collection) or "indicators" (a published figure)
+    group: str = "initiatives"
     #: centred on 1 (a ratio to the national figure) rather than counting up from 0
     diverging: bool = False
     #: a metric that means nothing without a theme selection falls back to the count
     needs_theme: bool = False
+    indicator: Indicator | None = None
+
+    def label(self, lang: str) -> str:
+        return self.indicator.label[lang] if self.indicator else t(f"metric.{self.key}", lang)
+
+    def short(self, lang: str) -> str:
+        return self.indicator.label[lang] if self.indicator else t(f"metric.short.{self.key}", lang)
+
+    def unit(self, lang: str) -> str:
+        return self.indicator.unit[lang] if self.indicator else t(f"unit.{self.key}", lang)
+
+
+def _indicator_metric(indicator: Indicator) -> Metric:
+    return Metric(
+        indicator.key,
+        lambda data, view: indicator_values(data.indicators, indicator.key),
+        f",.{indicator.decimals}f",
+        group="indicators",
+        indicator=indicator,
+    )
 
 
 METRIC_REGISTRY: Final[dict[str, Metric]] = {
@@ -118,9 +152,11 @@ METRIC_REGISTRY: Final[dict[str, Metric]] = {
         Metric("count", _count, ",.0f"),
         Metric("per100k", _per_100k, ",.1f"),
         Metric("lq", _lq, ".2f", diverging=True, needs_theme=True),
+        *(_indicator_metric(i) for i in INDICATORS.values()),
     )
 }
 assert tuple(METRIC_REGISTRY) == METRICS, "registry.METRICS lists the metrics in this order"
+METRIC_GROUPS: Final = ("initiatives", "indicators")
 
 
 def shown_metric(view: View) -> str:
@@ -130,9 +166,34 @@ def shown_metric(view: View) -> str:
     return view.metric
 
 
-def metric_values(frame: pd.DataFrame, view: View, population: pd.Series) -> pd.Series:
+def metric_values(data: DataSet, view: View) -> pd.Series:
     """The choropleth's value per province for the metric the view shows."""
-    return METRIC_REGISTRY[shown_metric(view)].values(frame, view, population)
+    return METRIC_REGISTRY[shown_metric(view)].values(data, view)
+
+
+@dataclass(frozen=True)
+class MetricSource:
+    """Where a metric's figures come from, for the colour bar, the hover and every export."""
+
+    year: str
+    sources: list[str]
+    urls: list[str]
+    notes: dict[str, str]  # per province, e.g. a wind value from a secondary source
+
+    def line(self, lang: str) -> str:
+        """'2017 · Klimaatmonitor (Rijkswaterstaat)', or the collection's coverage."""
+        return " · ".join([self.year, *self.sources]) if self.year else ", ".join(self.sources)
+
+
+def metric_source(data: DataSet, key: str, lang: str) -> MetricSource:
+    metric = METRIC_REGISTRY[key]
+    if metric.indicator is None:
+        until = COLLECTED_UNTIL
+        population = [t("source_population", lang)] if key == "per100k" else []
+        return MetricSource("", [t("source_initiatives", lang, until=until), *population], [], {})
+    year, urls, _ = indicator_meta(data.indicators, key)
+    notes = {code: province_note(data.indicators, key, code) for code in PROVINCE_CODES}
+    return MetricSource(year, source_names(key), urls, {c: n for c, n in notes.items() if n})
 
 
 def theme_profile(frame: pd.DataFrame, view: View, province: str) -> pd.DataFrame:

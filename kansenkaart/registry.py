@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from kansenkaart.indicators import INDICATORS
+
 #: Every theme a row may carry (IPO's contribution areas for circularity).
 THEMES: Final = ("climate", "jobs", "innovation", "energy", "environment")
 
@@ -21,7 +23,10 @@ KINDS: Final = ("programme", "initiative", "result", "icoonproject", "network", 
 #: `unknown` is written where the source page did not say.
 STATUSES: Final = ("ongoing", "completed", "planned", "unknown")
 
-METRICS: Final = ("count", "per100k", "lq")
+#: Metrics on the collected initiatives; the province indicators (kansenkaart/indicators.py)
+#: are metrics too, each under its own key.
+INITIATIVE_METRICS: Final = ("count", "per100k", "lq")
+METRICS: Final = INITIATIVE_METRICS + tuple(INDICATORS)
 
 MATCH_MODES: Final = ("any", "all")
 

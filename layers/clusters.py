@@ -33,7 +33,9 @@ def cluster_trace() -> go.Scattergeo:
 
 
 def cluster_updates(shown: pd.DataFrame, lang: str) -> dict:
-    """One circle per occupied cell, at the mean position of its initiatives."""
+    """One circle per occupied cell, at the mean position of its initiatives (those with a
+    point: province-wide rows are counted by the provinces' badges instead)."""
+    shown = shown[shown["lat"].notna()]
     cells = pd.DataFrame(
         {
             "row": np.floor(shown["lat"].to_numpy() / CELL_LAT),

@@ -80,7 +80,7 @@ def markers_static(data: DataSet, lang: str) -> dict:
     """Every initiative's longitude, id, hover text and style (sent once per language)."""
     frame = data.initiatives
     return {
-        "lon": frame["map_lon"].round(4).tolist(),
+        "lon": frame["map_lon"].round(4).astype(object).where(frame["has_point"], None).tolist(),
         "customdata": frame["id"].tolist(),
         "hovertext": hover_texts(data, lang).tolist(),
         **_style(frame["kind"]),
@@ -94,7 +94,9 @@ def markers_visibility(
     frame = data.initiatives
     # None: not drawn, not hoverable
     lat = frame["map_lat"].round(4).to_numpy(dtype=object)
-    update: dict = {"lat": np.where(mask, lat, np.array(None, dtype=object)).tolist()}
+    # Province-wide rows have no point: never a marker (the province's badge counts them).
+    drawn = mask & frame["has_point"].to_numpy()
+    update: dict = {"lat": np.where(drawn, lat, np.array(None, dtype=object)).tolist()}
     if size is not None:
         update["marker.size"] = _sizes(frame["id"], highlighted, size)
     return update
@@ -104,12 +106,13 @@ def markers_rows(
     data: DataSet, mask: np.ndarray, lang: str, highlighted: str | None, size: float
 ) -> dict:
     """Positions, ids, hover texts, styles and sizes of the shown initiatives only."""
-    shown = data.initiatives[mask]
+    drawn = mask & data.initiatives["has_point"].to_numpy()
+    shown = data.initiatives[drawn]
     return {
         "lat": shown["map_lat"].round(4).tolist(),
         "lon": shown["map_lon"].round(4).tolist(),
         "customdata": shown["id"].tolist(),
-        "hovertext": hover_texts(data, lang)[mask].tolist(),
+        "hovertext": hover_texts(data, lang)[drawn].tolist(),
         "marker.size": _sizes(shown["id"], highlighted, size),
         **_style(shown["kind"]),
     }

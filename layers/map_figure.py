@@ -22,7 +22,13 @@ from shapely.geometry import shape
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import view_mask
 from kansenkaart.i18n import t
-from kansenkaart.metrics import metric_values, shown_metric, too_few_for_lq
+from kansenkaart.metrics import (
+    METRIC_REGISTRY,
+    metric_source,
+    metric_values,
+    shown_metric,
+    too_few_for_lq,
+)
 from kansenkaart.registry import LANGUAGE_REGISTRY
 from kansenkaart.view import View
 from layers.clusters import cluster_trace, cluster_updates, no_clusters
@@ -36,6 +42,11 @@ from layers.initiatives import (
     markers_static,
     markers_visibility,
 )
+from layers.province_wide import (
+    province_wide_static,
+    province_wide_trace,
+    province_wide_update,
+)
 from layers.provinces import (
     outline_trace,
     outline_update,
@@ -43,7 +54,7 @@ from layers.provinces import (
     values_update,
 )
 
-OUTLINE, VALUES, MARKERS, CLUSTERS = 0, 1, 2, 3
+OUTLINE, VALUES, MARKERS, CLUSTERS, PROVINCE_WIDE = 0, 1, 2, 3, 4
 #: Presentation mode draws markers and type this much larger.
 DEMO_SCALE = 1.8
 #: Up to this many initiatives in the data, all of them live in the figure (smallest patches).
@@ -60,7 +71,13 @@ class Markers(Enum):
 
 def base_figure(geojson: dict) -> dict:
     """Shapes, styles and layout: what stays the same for every view."""
-    traces = [outline_trace(geojson), values_trace(geojson), initiatives_trace(), cluster_trace()]
+    traces = [
+        outline_trace(geojson),
+        values_trace(geojson),
+        initiatives_trace(),
+        cluster_trace(),
+        province_wide_trace(),
+    ]
     figure = go.Figure(traces)
     # Fixed ranges rather than fitbounds: plotly would otherwise refit the map on every change.
     (west, south, east, north), pad = geojson_bounds(geojson), 0.08
@@ -113,10 +130,12 @@ def view_updates(data: DataSet, view: View, previous: View | None = None) -> Upd
 def province_updates(data: DataSet, view: View) -> Updates:
     """The province layers and the texts around them, complete (cheap: twelve provinces)."""
     names = data.provinces["name"]
-    values = metric_values(data.initiatives, view, data.provinces["population"])
-    metric = shown_metric(view)
+    values = metric_values(data, view)
+    metric = METRIC_REGISTRY[shown_metric(view)]
+    source = metric_source(data, metric.key, view.lang)
     updates: Updates = {(LAYOUT, "separators"): LANGUAGE_REGISTRY[view.lang].plotly_separators}
-    for path, value in values_update(values, names, metric, view.lang, view.province).items():
+    changes = values_update(values, names, metric, source, view.lang, view.province)
+    for path, value in changes.items():
         updates[(VALUES, path)] = value
     too_few = too_few_for_lq(data.initiatives, view)
     for path, value in outline_update(values, names, metric, view.lang, too_few).items():
@@ -147,6 +166,10 @@ def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
         clusters = cluster_updates(data.initiatives[mask], view.lang)
     updates: Updates = {(MARKERS, path): value for path, value in markers.items()}
     updates.update({(CLUSTERS, path): value for path, value in clusters.items()})
+    badges = province_wide_update(data, mask, view.lang)
+    if previous is None:
+        badges.update(province_wide_static(data))
+    updates.update({(PROVINCE_WIDE, path): value for path, value in badges.items()})
     return updates
 
 
@@ -156,6 +179,8 @@ def presentation_updates(demo: bool) -> Updates:
     return {
         (LAYOUT, "font.size"): round(12 * scale),
         (LAYOUT, "hoverlabel.font.size"): round(14 * scale),
+        (PROVINCE_WIDE, "marker.size"): round(24 * scale),
+        (PROVINCE_WIDE, "textfont.size"): round(12 * scale),
         (VALUES, "colorbar.thickness"): round(14 * scale),
     }
 

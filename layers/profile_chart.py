@@ -22,10 +22,26 @@ HALF_BAR = 0.35
 
 
 def profile_figure(profile: pd.DataFrame, lang: str) -> dict:
-    """Horizontal bars of LQ - 1: right of the line is a strength, left a gap; no data, no bar."""
+    """The initiatives' LQ per theme; a suppressed LQ (too few initiatives) gets no bar."""
     themes = [t(f"theme.{k}", lang) for k in profile.index]
     lq = [None if math.isnan(v) else float(v) for v in profile["lq"]]
-    labels = [t("no_data", lang) if v is None else format_number(v, lang, 2) for v in lq]
+    return quotient_figure(themes, lq, t("profile_lq", lang), t("verdict.too_few", lang), lang)
+
+
+def transition_figure(profile: pd.DataFrame, lang: str) -> dict:
+    """The specialisation quotient per transition agenda (share of the province's material
+    environmental cost against the national share)."""
+    labels = list(profile[f"label_{lang}"])
+    values = [None if math.isnan(v) else float(v) for v in profile["quotient"]]
+    return quotient_figure(labels, values, t("transition_axis", lang), t("no_data", lang), lang)
+
+
+def quotient_figure(
+    themes: list[str], lq: list[float | None], axis_title: str, missing: str, lang: str
+) -> dict:
+    """Horizontal bars of a quotient around 1: right of the line above the national share, left
+    below; no value, no bar."""
+    labels = [missing if v is None else format_number(v, lang, 2) for v in lq]
     rows = list(range(len(themes)))
     bars = [
         {
@@ -77,7 +93,7 @@ def profile_figure(profile: pd.DataFrame, lang: str) -> dict:
             # Hovering anywhere in a theme's row shows its value.
             "hovermode": "y",
             "xaxis": {
-                "title": {"text": t("profile_lq", lang)},
+                "title": {"text": axis_title},
                 "zeroline": False,
                 # 1 in the middle unless a quotient is above 2.
                 "range": [0, max([2.0] + [v * 1.05 for v in lq if v is not None])],

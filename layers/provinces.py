@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kansenkaart.i18n import t
-from kansenkaart.metrics import METRIC_REGISTRY
+from kansenkaart.metrics import Metric, MetricSource
 from kansenkaart.registry import PROVINCE_CODES
 from layers.style import (
     BORDER,
@@ -66,35 +66,42 @@ def values_trace(geojson: dict) -> go.Choropleth:
 
 
 def values_update(
-    values: pd.Series, names: pd.Series, metric: str, lang: str, selected: str | None
+    values: pd.Series,
+    names: pd.Series,
+    metric: Metric,
+    source: MetricSource,
+    lang: str,
+    selected: str | None,
 ) -> dict:
     """Everything of the value choropleth that depends on the view, as plain data.
 
     The hover text is a template over the value itself (`%{z}`), so a filter change sends the
-    twelve numbers and nothing else of this trace.
+    twelve numbers and nothing else of this trace. The colour bar and the hover name the
+    figure's year and source; a province's own note (a secondary source) is in its hover.
     """
     finite = [v for v in values if not math.isnan(v)]
-    diverging = METRIC_REGISTRY[metric].diverging
-    label = t(f"metric.{metric}", lang)
-    title = f"{label}<br><sup>{t('unit.lq', lang)}</sup>" if diverging else label
-    unit = f" ({t('unit.lq', lang)})" if diverging else ""
-    if diverging:
+    label, unit = metric.label(lang), metric.unit(lang)
+    cite = source.line(lang)
+    title = f"{label}<br><sup>{unit}</sup><br><sup>{cite}</sup>"
+    if metric.diverging:
         spread = max([abs(v - 1) for v in finite] + [0.5])
         zmin, zmax = 1 - spread, 1 + spread
     else:
         zmin, zmax = 0.0, max(max(finite, default=0.0), 1.0)  # readable when all values are zero
+    shown_unit = f" ({unit})" if metric.diverging else f" {unit}"
     return {
         "z": [None if math.isnan(v) else round(float(v), 4) for v in values],
         "zmin": zmin,
         "zmax": zmax,
-        "colorscale": DIVERGING if diverging else SEQUENTIAL,
-        "customdata": list(names),
+        "colorscale": DIVERGING if metric.diverging else SEQUENTIAL,
+        "customdata": [[str(names[code]), source.notes.get(code, "")] for code in PROVINCE_CODES],
         "hovertemplate": (
-            f"<b>%{{customdata}}</b><br>{label}: %{{z:{METRIC_REGISTRY[metric].hover_format}}}{unit}<extra></extra>"
+            f"<b>%{{customdata[0]}}</b><br>{label}: %{{z:{metric.hover_format}}}{shown_unit}"
+            f"<br><i>{cite}</i><br>%{{customdata[1]}}<extra></extra>"
         ),
         "colorbar.title.text": title,
         # whole numbers on the scale of a count; plotly chooses the steps otherwise
-        "colorbar.dtick": max(1, math.ceil(zmax / 5)) if metric == "count" else None,
+        "colorbar.dtick": max(1, math.ceil(zmax / 5)) if metric.key == "count" else None,
         "marker.line.width": [2.6 if c == selected else 0.8 for c in PROVINCE_CODES],
         "marker.line.color": [SELECTED_BORDER if c == selected else BORDER for c in PROVINCE_CODES],
     }
@@ -103,7 +110,7 @@ def values_update(
 def outline_update(
     values: pd.Series,
     names: pd.Series,
-    metric: str,
+    metric: Metric,
     lang: str,
     too_few: frozenset[str] = frozenset(),
 ) -> dict:
@@ -112,7 +119,7 @@ def outline_update(
     missing = [
         code for code, value in zip(PROVINCE_CODES, values, strict=True) if math.isnan(value)
     ]
-    label = t(f"metric.{metric}", lang)
+    label = metric.label(lang)
     why = {
         code: t("map_too_few", lang) if code in too_few else t("no_data", lang) for code in missing
     }

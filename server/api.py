@@ -20,10 +20,20 @@ from flask import Blueprint, Response, request
 from werkzeug.datastructures import MultiDict
 
 from kansenkaart import exports, runtime
+from kansenkaart.coverage import coverage
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.i18n import t
-from kansenkaart.metrics import count_by_province, location_quotient, per_100k
+from kansenkaart.indicators import INDICATORS, indicator_values
+from kansenkaart.metrics import (
+    METRIC_REGISTRY,
+    count_by_province,
+    lq_comparisons,
+    metric_source,
+    metric_values,
+    per_100k,
+    shown_metric,
+)
 from kansenkaart.registry import (
     FILTER_THEMES,
     FIRST_YEAR,
@@ -36,6 +46,7 @@ from kansenkaart.registry import (
     PROVINCE_CODES,
     STATUSES,
 )
+from kansenkaart.statistics import ALPHA, MIN_SELECTED, MIN_TOTAL
 from kansenkaart.view import MAX_ID_LENGTH, MAX_QUERY_LENGTH, PARAMETERS, ParamProblem, View
 from layers.map_figure import image_figure
 
@@ -174,9 +185,26 @@ def api_initiatives() -> Response:
 @read_only
 def api_provinces() -> Response:
     view, data = request_view(), runtime.data()
+    metric = METRIC_REGISTRY[shown_metric(view)]
+    source = metric_source(data, metric.key, view.lang)
     payload = {
         "query": view.to_query(runtime.settings().default_lang),
         "themes": list(FILTER_THEMES),
+        "coverage": coverage(data.initiatives).as_json(),
+        "metric": {
+            "key": metric.key,
+            "label": metric.label(view.lang),
+            "unit": metric.unit(view.lang),
+            "year": source.year or None,
+            "sources": source.sources,
+            "source_urls": source.urls,
+        },
+        "lq_rule": {
+            "min_selected": MIN_SELECTED,
+            "min_total": MIN_TOTAL,
+            "test": "Fisher's exact test, province vs rest of the country, two-sided",
+            "alpha": ALPHA,
+        },
         "provinces": province_figures(data, view),
     }
     return cacheable(json_response(payload), data)
@@ -206,7 +234,8 @@ def no_endpoint_below(rest: str) -> Response:
 
 
 def province_figures(data: DataSet, view: View) -> list[dict]:
-    """Per province: count, count per 100,000 inhabitants and each theme's location quotient.
+    """Per province: count, count per 100,000 inhabitants, the view's metric, each theme's
+    location quotient with its verdict (or null and why), and the province indicators.
 
     The count honours every filter; each theme's LQ compares that theme's share in the province
     with its national share among initiatives passing the non-theme filters (kind, status, years,
@@ -215,7 +244,9 @@ def province_figures(data: DataSet, view: View) -> list[dict]:
     frame, provinces = data.initiatives, data.provinces
     counts = count_by_province(frame, view)
     rates = per_100k(counts, provinces["population"])
-    quotients = {theme: location_quotient(frame, view, (theme,), "any") for theme in FILTER_THEMES}
+    values = metric_values(data, view)
+    compared = {theme: lq_comparisons(frame, view, (theme,), "any") for theme in FILTER_THEMES}
+    indicators = {key: indicator_values(data.indicators, key) for key in INDICATORS}
     codes = [view.province] if view.province else list(PROVINCE_CODES)
     return [
         {
@@ -224,7 +255,11 @@ def province_figures(data: DataSet, view: View) -> list[dict]:
             "population": _whole(provinces.at[code, "population"]),
             "count": int(counts[code]),
             "per_100k": _number(rates[code]),
-            "lq": {theme: _number(quotients[theme][code]) for theme in FILTER_THEMES},
+            "value": _number(values[code]),
+            "lq": {theme: _number(compared[theme][code].lq) for theme in FILTER_THEMES},
+            "lq_verdict": {theme: str(compared[theme][code].verdict) for theme in FILTER_THEMES},
+            "lq_null_reason": {theme: compared[theme][code].reason for theme in FILTER_THEMES},
+            "indicators": {key: _number(series[code]) for key, series in indicators.items()},
         }
         for code in codes
     ]
@@ -481,7 +516,8 @@ _SCHEMAS: dict = {
                         "type": {"const": "Feature"},
                         "id": {"type": "string"},
                         "geometry": {
-                            "type": "object",
+                            "type": ["object", "null"],
+                            "description": "null for a province-wide initiative: no single place",
                             "properties": {
                                 "type": {"const": "Point"},
                                 "coordinates": {
@@ -515,6 +551,9 @@ _SCHEMAS: dict = {
         "type": "object",
         "properties": {
             "query": {"type": "string", "description": "The canonical query string of the view."},
+            "coverage": {"type": "object"},
+            "metric": {"type": "object"},
+            "lq_rule": {"type": "object"},
             "themes": {"type": "array", "items": {"type": "string"}},
             "provinces": {
                 "type": "array",
@@ -526,9 +565,39 @@ _SCHEMAS: dict = {
                         "population": _NUMBER_OR_NULL,
                         "count": {"type": "integer"},
                         "per_100k": _NUMBER_OR_NULL,
+                        "value": {
+                            **_NUMBER_OR_NULL,
+                            "description": "The view's metric (see `metric`).",
+                        },
                         "lq": {
                             "type": "object",
+                            "description": "Null where it would rest on too few initiatives.",
                             "properties": dict.fromkeys(FILTER_THEMES, _NUMBER_OR_NULL),
+                        },
+                        "lq_verdict": {
+                            "type": "object",
+                            "properties": {
+                                key: {"enum": ["strength", "gap", "average", "too_few"]}
+                                for key in FILTER_THEMES
+                            },
+                        },
+                        "lq_null_reason": {
+                            "type": "object",
+                            "properties": {
+                                key: {
+                                    "enum": [
+                                        None,
+                                        "too_few_total",
+                                        "too_few_selected",
+                                        "no_national",
+                                    ]
+                                }
+                                for key in FILTER_THEMES
+                            },
+                        },
+                        "indicators": {
+                            "type": "object",
+                            "properties": dict.fromkeys(INDICATORS, _NUMBER_OR_NULL),
                         },
                     },
                 },

@@ -22,9 +22,11 @@ PROVINCE = "province-select"
 RESET = "reset-filters"
 CLEAR_PROVINCE = "clear-province"
 CLOSE_CARD = "close-card"
-OPEN_INITIATIVE = "open-initiative"  # pattern-matching type: {"type": OPEN_INITIATIVE, "index": id}
+OPEN_INITIATIVE = "open-initiative"
+OPEN_RELATED = "open-related"  # pattern type of the card's links to rows of the same initiative  # pattern-matching type: {"type": OPEN_INITIATIVE, "index": id}
 
 # outputs
+COVERAGE = "coverage-note"
 MAP = "map"
 MAP_LEGEND = "map-legend"
 SUMMARY = "summary"
@@ -34,7 +36,9 @@ NOTICE_TEXT = "notice-text"
 NOTICE_CLOSE = "notice-close"
 PROFILE = "profile"
 PROFILE_BODY = "profile-body"
+PROFILE_ON_MAP = "profile-on-map"
 PROFILE_CHART = "profile-chart"
+TRANSITION_CHART = "transition-chart"
 PROFILE_LIST = "profile-list"
 CARD = "card"
 CARD_BODY = "card-body"

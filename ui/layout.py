@@ -12,7 +12,7 @@ from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
 from kansenkaart.view import View
 from ui import ids
 from ui.attrs import attrs
-from ui.presenter import present_map, present_table
+from ui.presenter import coverage_line, present_map, present_table
 from ui.texts import text
 
 GRAPH_CONFIG: Any = {  # dcc.Graph types its config; this is a valid subset of it
@@ -44,7 +44,7 @@ def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
             dcc.Store(id=ids.MODE_STORE, data=view.mode),
             dcc.Interval(id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=True),
-            _masthead(lang),
+            _masthead(data, lang),
             _tour_bar(lang),
             _notice(lang),
             html.P(id=ids.DATA_NOTICE, className="data-notice", role="status", hidden=True),
@@ -62,12 +62,22 @@ def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
     )
 
 
-def _masthead(lang: str) -> html.Header:
+def _masthead(data: DataSet, lang: str) -> html.Header:
     return html.Header(
         className="masthead",
         children=[
             html.H1(text("title", "children", lang), id="title"),
-            html.P(text("subtitle", "children", lang), id="subtitle", className="subtitle"),
+            html.Div(
+                className="masthead-text",
+                children=[
+                    html.P(text("subtitle", "children", lang), id="subtitle", className="subtitle"),
+                    html.P(
+                        id=ids.COVERAGE,
+                        className="coverage",
+                        children=coverage_line(data, lang),
+                    ),
+                ],
+            ),
             html.Div(className="spacer"),
             html.Button(
                 text(ids.DEMO_START, "children", lang),
@@ -229,13 +239,18 @@ def _filters(data: DataSet, view: View) -> list:
             ),
             lang,
         ),
-        _fieldset(
+        _labelled(
             "metric-legend",
-            dcc.RadioItems(
+            ids.METRIC,
+            # A list in two groups (initiatives, province figures): 18 choices are too many
+            # for radio buttons in the filter column; typing narrows it ("CO2").
+            dcc.Dropdown(
                 id=ids.METRIC,
                 options=text(ids.METRIC, "options", lang),
                 value=view.metric,
-                className="radio-list",
+                clearable=False,
+                labels=text(ids.METRIC, "labels", lang),
+                className="metric-select",
             ),
             lang,
         ),
@@ -334,6 +349,14 @@ def _details(lang: str) -> list:
             hidden=True,
             children=[
                 html.Div(id=ids.PROFILE_BODY),
+                dcc.Graph(
+                    id=ids.TRANSITION_CHART,
+                    config={"displayModeBar": False, "responsive": True},
+                    className="profile-chart",
+                    style={"height": "170px"},
+                    figure={"data": [], "layout": {"template": "none"}},
+                ),
+                html.Div(id=ids.PROFILE_ON_MAP),
                 dcc.Graph(
                     id=ids.PROFILE_CHART,
                     config={"displayModeBar": False, "responsive": True},

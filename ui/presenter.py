@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from dash import html
 
+from kansenkaart.coverage import coverage
 from kansenkaart.dataset import DataSet
 from kansenkaart.display import table_rows
 from kansenkaart.filtering import counts_without_each_filter, filter_initiatives
@@ -53,6 +54,7 @@ class TableUpdate:
     rows: list[dict]
     note: str
     legend: list
+    coverage: list
 
 
 def present(
@@ -131,4 +133,12 @@ def present_table(data: DataSet, view: View) -> TableUpdate:
         )
     legend = kind_legend(view.lang, kind_counts(shown["kind"]))
     key = province_key(view.lang, too_few=shown_metric(view) == "lq")
-    return TableUpdate(rows, note, [*legend, *key])
+    return TableUpdate(rows, note, [*legend, *key], coverage_line(data, view.lang))
+
+
+def coverage_line(data: DataSet, lang: str) -> list:
+    """What the collection is (how many, until when, not a census) and how its numbers are made."""
+    return [
+        coverage(data.initiatives).note(lang) + " ",
+        html.A(t("methodology_link", lang), href="/methodologie", className="methodology-link"),
+    ]

@@ -7,12 +7,28 @@ from collections.abc import Callable
 from typing import Any
 
 from kansenkaart.i18n import t
-from kansenkaart.registry import FILTER_THEMES, KINDS, MATCH_MODES, METRICS, STATUSES
+from kansenkaart.metrics import METRIC_GROUPS, METRIC_REGISTRY
+from kansenkaart.registry import FILTER_THEMES, KINDS, MATCH_MODES, STATUSES
 from ui import ids
 
 
 def _options(prefix: str, keys: tuple[str, ...]) -> Callable[[str], list[dict]]:
     return lambda lang: [{"label": t(f"{prefix}.{k}", lang), "value": k} for k in keys]
+
+
+def metric_options(lang: str) -> list[dict]:
+    """ "Kaart kleurt naar": the initiative metrics, then the province figures, each under a
+    heading (a disabled option, so the list reads as two groups)."""
+    options: list[dict] = []
+    for group in METRIC_GROUPS:
+        heading = t(f"metric_group.{group}", lang)
+        options.append({"label": f"— {heading} —", "value": f"group:{group}", "disabled": True})
+        options += [
+            {"label": metric.short(lang), "value": metric.key}
+            for metric in METRIC_REGISTRY.values()
+            if metric.group == group
+        ]
+    return options
 
 
 def _text(key: str) -> Callable[[str], str]:
@@ -76,7 +92,8 @@ TEXTS: dict[tuple[str, str], Callable[[str], Any]] = {
     ("search-label", "children"): _text("search_label"),
     (ids.SEARCH, "placeholder"): _text("search_placeholder"),
     ("metric-legend", "children"): _text("metric_label"),
-    (ids.METRIC, "options"): _options("metric.short", METRICS),
+    (ids.METRIC, "options"): metric_options,
+    (ids.METRIC, "labels"): dropdown_labels,
     ("province-label", "children"): _text("province_label"),
     (ids.PROVINCE, "placeholder"): _text("province_placeholder"),
     (ids.PROVINCE, "labels"): dropdown_labels,

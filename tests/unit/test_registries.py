@@ -22,8 +22,9 @@ from kansenkaart.registry import (
 def required_keys() -> set[str]:
     keys = {f"theme.{x}" for x in THEMES} | {f"kind.{x}" for x in KINDS}
     keys |= {f"status.{x}" for x in STATUSES} | {f"match.{x}" for x in MATCH_MODES}
-    for metric in METRIC_REGISTRY:
-        keys |= {f"metric.{metric}", f"metric.short.{metric}", f"unit.{metric}"}
+    for metric in METRIC_REGISTRY.values():
+        if metric.indicator is None:  # an indicator brings its labels (kansenkaart/indicators.py)
+            keys |= {f"metric.{metric.key}", f"metric.short.{metric.key}", f"unit.{metric.key}"}
     keys |= {f"download.{key}" for key in EXPORT_FORMATS}
     return keys
 
