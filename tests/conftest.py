@@ -128,3 +128,35 @@ def write_data_dir(
 @pytest.fixture
 def fixture_dir(tmp_path: Path) -> Path:
     return write_data_dir(tmp_path / "data", fixture_records())
+
+
+def counted_records(cells: dict[str, list[tuple[str, int]]]) -> list[dict[str, str]]:
+    """Synthetic province-wide rows (no point needed) from {province: [(themes, how many)]},
+    for tests whose figures depend on counts (location quotients, the test, the tour)."""
+    records = []
+    for province, groups in cells.items():
+        for themes, count in groups:
+            for _ in range(count):
+                ident = f"S-{len(records) + 1:04d}"
+                records.append(
+                    {
+                        "id": ident,
+                        "name": f"Synthetic {ident}",
+                        "province": province,
+                        "municipality": "",
+                        "lat": "",
+                        "lon": "",
+                        "coord_basis": "synthetic test row",
+                        "kind": "programme",
+                        "themes": themes,
+                        "status": "ongoing",
+                        "start_year": "2020",
+                        "organisations": "",
+                        "summary": f"Synthetic test row {ident}.",
+                        "source_url": "https://example.org/test",
+                        "location_precision": "province",
+                        "place": "",
+                        "same_as": "",
+                    }
+                )
+    return records

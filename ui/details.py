@@ -127,7 +127,7 @@ def province_profile(data: DataSet, view: View) -> tuple[list, dict, list, dict,
             ]
         ),
         html.H3(t("profile_figures", lang)),
-        _indicator_table(data, code, lang),
+        html.Div(_indicator_table(data, code, lang), className="table-scroll"),
         html.H3(t("profile_transition", lang)),
         html.P(t("profile_transition_explain", lang), className="hint"),
         _transition_table(transition, lang),

@@ -84,12 +84,38 @@ def test_province_counts_add_up_to_the_filtered_rows(client):
         assert sum(p["count"] for p in body["provinces"]) == len(shown), query
 
 
-def test_location_quotient_is_null_where_a_province_has_no_data(client, tmp_path, monkeypatch):
+def test_location_quotient_is_null_with_a_reason_on_too_few(client, tmp_path, monkeypatch):
+    """The small fixture has 0-3 initiatives per province: every LQ rests on too few."""
     dataset = load_dataset(write_data_dir(tmp_path / "data", fixture_records()))
     monkeypatch.setattr(runtime, "data", lambda: dataset)
-    rows = {p["statcode"]: p for p in client.get("/api/provinces").get_json()["provinces"]}
+    body = client.get("/api/provinces").get_json()
+    rows = {p["statcode"]: p for p in body["provinces"]}
     assert rows["PV27"]["count"] == 0 and set(rows["PV27"]["lq"].values()) == {None}
-    assert rows["PV22"]["lq"]["climate"] is not None
+    assert rows["PV27"]["lq_null_reason"]["climate"] == "too_few_total"
+    assert rows["PV22"]["lq"]["climate"] is None
+    assert rows["PV22"]["lq_verdict"]["climate"] == "too_few"
+    assert body["lq_rule"]["min_selected"] == 5 and body["lq_rule"]["min_total"] == 10
+
+
+def test_the_real_data_shows_lq_with_a_verdict_where_counts_allow(client):
+    rows = client.get("/api/provinces?kind=").get_json()["provinces"]
+    shown = [(r["statcode"], t) for r in rows for t, v in r["lq"].items() if v is not None]
+    assert shown, "some province x theme cell has 5 or more initiatives"
+    for code, theme in shown:
+        row = next(r for r in rows if r["statcode"] == code)
+        assert row["lq_verdict"][theme] in ("strength", "gap", "average")
+        assert row["lq_null_reason"][theme] is None
+
+
+def test_provinces_name_the_metric_its_year_and_source_and_the_coverage(client):
+    body = client.get("/api/provinces?metric=co2_total_known_klimaatmonitor").get_json()
+    assert body["metric"]["year"] == "2017"
+    assert body["metric"]["sources"] == ["Klimaatmonitor (Rijkswaterstaat)"]
+    assert body["coverage"]["complete"] is False and body["coverage"]["collected_until"]
+    data = runtime.data()
+    expected = data.indicators.query("indicator == 'co2_total_known_klimaatmonitor'")
+    by_code = dict(zip(expected["statcode"], expected["value"], strict=True))
+    assert {r["statcode"]: r["value"] for r in body["provinces"]} == by_code
 
 
 # --- /api/initiatives -----------------------------------------------------------------------

@@ -167,11 +167,7 @@ def test_a_full_tour_loop_logs_no_error(errors):
         shown = sent["view"]["data"]
         assert runtime.view_of(shown) == step.view
         details = fire(DASH, "update_details", "view.data", {"view.data": shown})
-        listed = [
-            b["props"]["id"]["index"]
-            for li in _list_items(details)
-            for b in [li["props"]["children"]]
-        ]
+        listed = button_ids(details["profile-list"]["children"])
         view_event(
             f"{pattern(listed[0])}.n_clicks" if listed else None,
             {"url.search": "?mode=demo", "view.data": shown, "notice.hidden": True},
@@ -180,9 +176,19 @@ def test_a_full_tour_loop_logs_no_error(errors):
     assert errors() == []
 
 
-def _list_items(details: dict) -> list:
-    listing = details["profile-list"]["children"]
-    return listing[1]["props"]["children"] if listing else []
+def button_ids(tree: object, kind: str = "open-initiative") -> list[str]:
+    """The initiative ids of every button of `kind` in a rendered component tree (JSON)."""
+    found: list[str] = []
+    if isinstance(tree, list):
+        for child in tree:
+            found += button_ids(child, kind)
+    elif isinstance(tree, dict):
+        props = tree.get("props", {})
+        ident = props.get("id")
+        if isinstance(ident, dict) and ident.get("type") == kind:
+            found.append(ident["index"])
+        found += button_ids(props.get("children"), kind)
+    return found
 
 
 def test_the_tour_does_nothing_outside_presentation_mode():
@@ -230,7 +236,7 @@ def test_new_data_redraws_the_whole_map():
         {"data-version.data": "x", "view.data": "?theme=jobs"},
     )
     figure = sent["map"]["figure"]
-    assert len(figure["data"]) == 4 and "url" not in sent  # a whole figure; the view stays
+    assert len(figure["data"]) == 5 and "url" not in sent  # a whole figure; the view stays
 
 
 def test_new_data_closes_a_card_that_left_the_data():

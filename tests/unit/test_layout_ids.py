@@ -63,12 +63,23 @@ def test_the_layout_for_any_view_has_the_same_ids():
     )
 
 
-def test_the_pattern_matching_ids_are_drawn_by_the_profile():
+def pattern_ids(node) -> set[str]:
+    """The types of the pattern-matching (dict) ids in a component tree."""
+    if isinstance(node, list | tuple):
+        return set().union(*(pattern_ids(child) for child in node)) if node else set()
+    found = {node.id["type"]} if isinstance(getattr(node, "id", None), dict) else set()
+    children = getattr(node, "children", None)
+    return found | (
+        pattern_ids(children) if children is not None and not isinstance(children, str) else set()
+    )
+
+
+def test_the_pattern_matching_ids_are_drawn_by_the_details():
+    """The profile's list and the card's related rows draw the buttons the callbacks listen to."""
     from ui.details import present_details
 
-    details = present_details(runtime.data(), View(province="PV22"))
-    buttons = details.listing[1].children
-    assert buttons and {li.children.id["type"] for li in buttons} == pattern_types()
+    details = present_details(runtime.data(), View(province="PV22", initiative="DR-01"))
+    assert pattern_ids([details.listing, details.card]) == pattern_types()
 
 
 def test_this_check_finds_a_missing_id():

@@ -18,11 +18,16 @@ from hypothesis import strategies as st
 from bench.generate import generate
 from callbacks.map_patch import as_patch
 from kansenkaart.dataset import load_dataset
+from kansenkaart.filtering import filter_initiatives
+from kansenkaart.indicators import INDICATORS, indicator_meta, indicator_values
+from kansenkaart.metrics import too_few_for_lq
 from kansenkaart.registry import FILTER_THEMES, KINDS, METRICS, PROVINCE_CODES, STATUSES
 from kansenkaart.view import View
 from layers.map_figure import (
     CLUSTERS,
     MARKERS,
+    OUTLINE,
+    PROVINCE_WIDE,
     VALUES,
     Markers,
     build_figure,
@@ -151,22 +156,51 @@ def test_real_data_theme_change_sends_only_values_and_latitudes(real):
     assert province_paths <= {"z", "zmin", "zmax", "colorbar.dtick"}
 
 
-def test_provinces_without_a_value_are_drawn_grey(real):
-    view = View(theme=("energy",), metric="lq", kind=("icoonproject",))
+def test_too_few_and_no_data_have_their_own_styles(real):
+    """LQ on too few initiatives: the sand style with its reason; an indicator's gap: grey."""
+    view = View(theme=("energy",), metric="lq")
     figure = build_figure(real, view)
-    values = dict(
-        zip(figure["data"][VALUES]["locations"], figure["data"][VALUES]["z"], strict=True)
+    outline, values = figure["data"][OUTLINE], figure["data"][VALUES]
+    z = dict(zip(values["locations"], values["z"], strict=True))
+    too_few = too_few_for_lq(real.initiatives, view)
+    assert too_few and set(outline["locations"]) == {c for c, v in z.items() if v is None}
+    assert dict(zip(outline["locations"], outline["z"], strict=True)) == dict.fromkeys(too_few, 1)
+    assert all(
+        why == "te weinig initiatieven voor een vergelijking" for _, why in outline["customdata"]
     )
-    grey = figure["data"][0]["locations"]
-    assert grey and set(grey) == {code for code, z in values.items() if z is None}
-    assert "geen gegevens" in figure["data"][0]["hovertemplate"]
-    assert (
-        build_figure(real, View())["data"][0]["locations"] == []
-    )  # counts: every province has one
+    assert build_figure(real, View())["data"][OUTLINE]["locations"] == []
+    gap = build_figure(real, View(metric="icer_waste_improvement_potential"))
+    assert gap["data"][OUTLINE]["locations"] == []  # every province has this figure
+
+
+def test_every_indicator_metric_shows_exactly_the_files_values(real):
+    for key in INDICATORS:
+        figure = build_figure(real, View(metric=key))
+        values = figure["data"][VALUES]
+        expected = indicator_values(real.indicators, key).round(4)
+        assert values["z"] == [None if math.isnan(v) else v for v in expected], key
+        year, _, _ = indicator_meta(real.indicators, key)
+        assert year in values["colorbar"]["title"]["text"] and year in values["hovertemplate"]
+
+
+def test_province_wide_initiatives_are_a_badge_not_a_marker(real):
+    figure = build_figure(real, View())
+    markers, badges = figure["data"][MARKERS], figure["data"][PROVINCE_WIDE]
+    wide = real.initiatives[~real.initiatives["has_point"]]
+    drawn = {
+        i for i, lat in zip(markers["customdata"], markers["lat"], strict=True) if lat is not None
+    }
+    assert drawn.isdisjoint(set(wide["id"]))
+    shown = filter_initiatives(real.initiatives, View())
+    expected = shown[~shown["has_point"]].groupby("province").size()
+    texts = dict(zip(badges["customdata"], badges["text"], strict=True))
+    assert {code: int(texts[code]) for code in expected.index} == expected.to_dict()
 
 
 def test_image_export_lists_the_kinds_with_counts(real):
     figure = image_figure(real, View(theme=("energy",)))
-    names = [trace["name"] for trace in figure["data"][CLUSTERS + 1 :]]
+    names = [trace["name"] for trace in figure["data"][PROVINCE_WIDE + 1 :]]
     assert figure["layout"]["showlegend"] is True
-    assert len(names) == 6 and "initiatief (7)" in names
+    shown = filter_initiatives(real.initiatives, View(theme=("energy",)))
+    count = int((shown["kind"] == "initiative").sum())
+    assert len(names) == 6 and f"initiatief ({count})" in names

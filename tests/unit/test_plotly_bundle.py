@@ -22,4 +22,4 @@ def test_the_profile_chart_uses_only_traces_the_bundle_draws():
     bars = [s for s in figure["layout"]["shapes"] if s["type"] == "rect"]
     # no bar where there is no data; the value and 'no data' are the labels
     assert [(b["x0"], b["x1"]) for b in bars] == [(1, 2.5), (1, 0.0), (1, 0.5)]
-    assert list(figure["data"][0]["text"]) == ["2.50", "0.00", "0.50", "no data"]
+    assert list(figure["data"][0]["text"]) == ["2.50", "0.00", "0.50", "too few initiatives"]
