@@ -42,6 +42,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "unit.per100k": {"nl": "per 100.000 inwoners", "en": "per 100,000 inhabitants"},
     "unit.lq": {"nl": "t.o.v. landelijk (1 = gemiddeld)", "en": "vs national (1 = average)"},
     "no_data": {"nl": "geen gegevens", "en": "no data"},
+    "indicator_high": {"nl": "Hoog: {means}.", "en": "High: {means}."},
     "methodology_link": {"nl": "Hoe de cijfers gemaakt zijn", "en": "How the figures are made"},
     "coverage_note": {
         "nl": "{initiatives} initiatieven ({rows} regels), verzameld uit openbare bronnen tot en met {until}: geen volledige telling. Aantallen laten vooral zien wat er online te vinden was.",

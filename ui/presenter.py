@@ -17,7 +17,7 @@ from kansenkaart.dataset import DataSet
 from kansenkaart.display import table_rows
 from kansenkaart.filtering import counts_without_each_filter, filter_initiatives
 from kansenkaart.i18n import format_number, t
-from kansenkaart.metrics import shown_metric
+from kansenkaart.metrics import METRIC_REGISTRY, shown_metric
 from kansenkaart.view import ParamProblem, View
 from layers.figure_patch import Updates
 from layers.map_figure import Markers, build_figure, marker_strategy, shown_count, view_updates
@@ -82,7 +82,7 @@ def present_map(data: DataSet, view: View, shown: View | None) -> MapUpdate:
         "summary",
         view.lang,
         shown=format_number(count, view.lang),
-        total=format_number(len(data.initiatives), view.lang),
+        total=format_number(coverage(data.initiatives).initiatives, view.lang),
     )
     message = map_message(data, view, count)
     if shown is None:
@@ -97,6 +97,10 @@ def map_message(data: DataSet, view: View, shown: int) -> list:
     or that markers are grouped."""
     lang = view.lang
     lines = []
+    indicator = METRIC_REGISTRY[view.metric].indicator
+    if indicator is not None:  # what the figure is, its caveat, and which way is "more"
+        high = t("indicator_high", lang, means=indicator.high_means[lang])
+        lines.append(html.P(f"{indicator.explanation[lang]} {high}", className="hint indicator"))
     if shown_metric(view) != view.metric:
         lines.append(html.P(t("lq_needs_theme", lang), className="hint"))
     if marker_strategy(data, shown) is Markers.CLUSTERS:

@@ -46,7 +46,7 @@ def marker_ids(page: Page) -> list[str]:
     """Ids of the markers drawn (a point without a latitude is in the trace but not drawn)."""
     return page.evaluate(
         """(sel) => document.querySelector(sel)._fullData
-                .filter(t => t.type === 'scattergeo')
+                .filter(t => t.type === 'scattergeo' && t.name === 'initiatives')
                 .flatMap(t => Array.from(t.customdata || [])
                     .filter((id, i) => t.lat[i] !== null && t.lat[i] !== undefined
                                         && !Number.isNaN(t.lat[i]) && i < t.lon.length))""",
@@ -55,7 +55,20 @@ def marker_ids(page: Page) -> list[str]:
 
 
 def click_province(page: Page, code: str) -> None:
-    """Click a spot inside the province's shape, away from every marker.
+    """Click a spot inside the province's shape, away from every marker."""
+    page.mouse.click(*free_spot(page, code))
+
+
+def hover_province(page: Page, code: str) -> str:
+    """Hover a free spot of the province; the text of the hover label plotly then shows."""
+    page.mouse.move(*free_spot(page, code))
+    label = page.locator(f"{GRAPH} .hoverlayer .hovertext")
+    label.first.wait_for(timeout=10_000)
+    return label.first.text_content() or ""
+
+
+def free_spot(page: Page, code: str) -> tuple[float, float]:
+    """A spot inside the province's shape, as far from every marker as can be.
 
     Plotly's geo paths take no pointer events (it hit-tests the geometry itself), so the spot is
     found with the path's own fill test rather than elementFromPoint.
@@ -85,7 +98,7 @@ def click_province(page: Page, code: str) -> None:
         [GRAPH, code],
     )
     assert point, f"no free spot found inside {code}"
-    page.mouse.click(*point)
+    return point[0], point[1]
 
 
 def click_first_marker(page: Page) -> str:
@@ -93,7 +106,9 @@ def click_first_marker(page: Page) -> str:
     found = page.evaluate(
         """(sel) => {
             const gd = document.querySelector(sel);
-            const points = [...gd.querySelectorAll('.scattergeo .point')].map(path => {
+            const points = [...gd.querySelectorAll('.scattergeo .point')].filter(path =>
+                path.closest('.trace').__data__[0].trace.name === 'initiatives'
+            ).map(path => {
                 const b = path.getBoundingClientRect();
                 const trace = path.closest('.trace').__data__[0].trace;
                 return [b.left + b.width / 2, b.top + b.height / 2, trace.customdata[path.__data__.i]];
