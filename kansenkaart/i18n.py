@@ -74,8 +74,8 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "Map of the twelve provinces, coloured by {metric}",
     },
     "credit": {
-        "nl": "Grenzen: CBS / Kadaster (PDOK), CC BY 4.0. Initiatieven: openbare bronnen, zie de bronlinks.",
-        "en": "Boundaries: CBS / Kadaster (PDOK), CC BY 4.0. Initiatives: public sources, see the source links.",
+        "nl": "Grenzen: CBS / Kadaster (PDOK), CC BY 4.0; vereenvoudigd door cartomap/nl. Plaatsen: GeoNames (CC BY 4.0) en bronvermelde aanvulling. Cijfers: CBS StatLine (CC BY 4.0), geoFluxus ICER 2023 (PBL, in opdracht van IPO), Klimaatmonitor (Rijkswaterstaat). Initiatieven: openbare bronnen, zie de bronlinks.",
+        "en": "Boundaries: CBS / Kadaster (PDOK), CC BY 4.0; simplified by cartomap/nl. Places: GeoNames (CC BY 4.0) and a sourced supplement. Figures: CBS StatLine (CC BY 4.0), geoFluxus ICER 2023 (PBL, commissioned by IPO), Klimaatmonitor (Rijkswaterstaat). Initiatives: public sources, see the source links.",
     },
     "error_page": {
         "nl": "Er ging iets mis. Probeer het opnieuw.",
