@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import numbers
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import wraps
@@ -267,7 +268,7 @@ def province_figures(data: DataSet, view: View) -> list[dict]:
 
 def _number(value: object) -> float | None:
     """A plain JSON number, full precision, or null where there is no data (NaN)."""
-    if not isinstance(value, int | float) or pd.isna(value):
+    if not isinstance(value, numbers.Real):  # numpy's numbers are Real too
         return None
     number = float(value)
     return number if math.isfinite(number) else None

@@ -69,6 +69,7 @@ def test_province_figures_equal_the_metrics(client, query):
     for row in body["provinces"]:
         code = row["statcode"]
         assert row["name"] == data.province_name(code)
+        assert row["population"] == data.provinces.at[code, "population"] > 0
         assert row["count"] == counts[code]
         assert same_number(row["per_100k"], rates[code])
         for theme in FILTER_THEMES:
