@@ -28,6 +28,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kansenkaart.coverage import Coverage
 from kansenkaart.dataset import fold_text
 from kansenkaart.i18n import t
 from kansenkaart.metrics import shown_metric
@@ -148,17 +149,28 @@ def _write_about(sheet: Worksheet, about: list[tuple[str, str | int]]) -> None:
 
 
 def about_rows(
-    view: View, province_names: ProvinceNames, rows: int, exported: datetime, link: str
+    view: View,
+    province_names: ProvinceNames,
+    rows: int,
+    exported: datetime,
+    link: str,
+    *,
+    coverage: Coverage | None = None,
 ) -> list[tuple[str, str | int]]:
-    """The about sheet: what was filtered, how much, when, from which sources, and the way back."""
+    """The about sheet: what was filtered, how many rows, how complete the collection is, when,
+    from which sources under which licences, and the way back. Without `coverage` that row is
+    left out, not guessed: rows are not initiatives once `same_as` rows are among them."""
     lang = view.lang
     filters = "; ".join(describe_filters(view, province_names))
+    covered = [] if coverage is None else [(text("about_coverage", lang), coverage.note(lang))]
     return [
         (text("about_filters", lang), filters),
         (text("about_rows", lang), rows),
+        *covered,
         (text("about_exported", lang), exported.isoformat(timespec="seconds")),
-        (text("about_boundaries", lang), text("about_boundaries_text", lang)),
+        (text("about_sources", lang), text("about_sources_text", lang)),
         (text("about_initiatives", lang), text("about_initiatives_text", lang)),
+        (text("about_location", lang), text("about_location_text", lang)),
         (text("about_link", lang), link),
         (text("about_formulas", lang), text("about_formulas_text", lang)),
     ]

@@ -25,8 +25,10 @@ import pytest
 
 import app
 from kansenkaart import exports, runtime
+from kansenkaart.coverage import coverage
 from kansenkaart.dataset import DataSet, load_dataset
 from kansenkaart.filtering import filter_initiatives
+from kansenkaart.i18n import t
 from kansenkaart.view import View
 from tests.conftest import fixture_records, write_data_dir
 
@@ -248,11 +250,39 @@ def test_about_sheet_says_what_when_where_from_and_how_back(client):
     assert about["Filters"] == "Themes: energy; Province: Fryslân"
     assert about["Number of rows"] == book["initiatives"].max_row - 1
     assert datetime.fromisoformat(about["Exported (UTC)"]).tzinfo is not None
-    assert (
-        "CC BY 4.0" in about["Province boundaries"] and "Kadaster" in about["Province boundaries"]
-    )
+    assert all(credit in about["Sources and licences"] for credit in CREDITS)
+    assert "GeoNames (CC BY 4.0) and sourced supplement" in about["Sources and licences"]
     assert "source_url" in about["Initiatives"]
+    assert "location_precision = province" in about["Location and counting"]
     assert about["Open this view"] == "http://localhost/?theme=energy&province=PV21&lang=en"
+
+
+#: Credits the licences ask for, word for word in both languages.
+CREDITS = (
+    "CBS / Kadaster (PDOK), CC BY 4.0; vereenvoudigd door cartomap/nl",
+    "GeoNames (CC BY 4.0)",
+    "CBS StatLine (CC BY 4.0)",
+    "geoFluxus ICER 2023 (PBL, in opdracht van IPO)",
+    "Klimaatmonitor (Rijkswaterstaat)",
+)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_about_sheet_carries_the_coverage_note_and_sources(data, lang):
+    view, _ = View.from_query(f"lang={lang}")
+    covered = coverage(data.initiatives)
+    now = datetime(2026, 12, 2, tzinfo=UTC)
+    about = exports.about_rows(view, data.provinces["name"], 3, now, "http://x/", coverage=covered)
+    labels = dict(about)
+    assert labels[t("export.about_coverage", lang)] == covered.note(lang)
+    assert all(credit in labels[t("export.about_sources", lang)] for credit in CREDITS)
+    book = openpyxl.load_workbook(
+        io.BytesIO(exports.xlsx_bytes(expected_rows(data, ""), about, lang))
+    )
+    sheet = book[t("export.about_title", lang)]
+    assert {row[0]: row[1] for row in sheet.iter_rows(values_only=True)} == labels
+    without = dict(exports.about_rows(view, data.provinces["name"], 3, now, "http://x/"))
+    assert t("export.about_coverage", lang) not in without  # left out, never guessed
 
 
 # --- formula injection ----------------------------------------------------------------------
