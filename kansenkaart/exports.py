@@ -4,6 +4,10 @@ Every writer takes the frame `filter_initiatives` returned and builds the whole 
 so a failed export never leaves half a file behind. Text cells that a spreadsheet would run as a
 formula (starting with = + - @, a tab or a carriage return) get a leading apostrophe, in CSV and
 XLSX alike, so both files carry the same text.
+
+Province-wide rows (`location_precision` = province) have no point: their lat/lon are empty cells
+in CSV and XLSX and their GeoJSON geometry is null, so a GIS user sees which rows have no place
+instead of a stand-in point.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kansenkaart.coverage import Coverage
 from kansenkaart.dataset import fold_text
 from kansenkaart.i18n import t
 from kansenkaart.metrics import shown_metric
@@ -82,8 +87,10 @@ def _safe_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel reads 'Fryslân' right; empty year = empty cell."""
-    return _safe_text(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    """UTF-8 with a byte-order mark, so Excel reads 'Fryslân' right; a missing year or point is an
+    empty cell, never the text 'nan'."""
+    text_frame = _safe_text(frame)
+    return text_frame.to_csv(index=False, lineterminator="\r\n", na_rep="").encode("utf-8-sig")
 
 
 # --- XLSX -----------------------------------------------------------------------------------
@@ -142,17 +149,28 @@ def _write_about(sheet: Worksheet, about: list[tuple[str, str | int]]) -> None:
 
 
 def about_rows(
-    view: View, province_names: ProvinceNames, rows: int, exported: datetime, link: str
+    view: View,
+    province_names: ProvinceNames,
+    rows: int,
+    exported: datetime,
+    link: str,
+    *,
+    coverage: Coverage | None = None,
 ) -> list[tuple[str, str | int]]:
-    """The about sheet: what was filtered, how much, when, from which sources, and the way back."""
+    """The about sheet: what was filtered, how many rows, how complete the collection is, when,
+    from which sources under which licences, and the way back. Without `coverage` that row is
+    left out, not guessed: rows are not initiatives once `same_as` rows are among them."""
     lang = view.lang
     filters = "; ".join(describe_filters(view, province_names))
+    covered = [] if coverage is None else [(text("about_coverage", lang), coverage.note(lang))]
     return [
         (text("about_filters", lang), filters),
         (text("about_rows", lang), rows),
+        *covered,
         (text("about_exported", lang), exported.isoformat(timespec="seconds")),
-        (text("about_boundaries", lang), text("about_boundaries_text", lang)),
+        (text("about_sources", lang), text("about_sources_text", lang)),
         (text("about_initiatives", lang), text("about_initiatives_text", lang)),
+        (text("about_location", lang), text("about_location_text", lang)),
         (text("about_link", lang), link),
         (text("about_formulas", lang), text("about_formulas_text", lang)),
     ]
@@ -162,22 +180,32 @@ def about_rows(
 
 
 def feature_collection(frame: pd.DataFrame) -> dict:
-    """RFC 7946: one Point per row at its real coordinates, [lon, lat], every column a property."""
+    """RFC 7946: one Feature per row with every column a property; a Point at [lon, lat], or a
+    null geometry (RFC 7946 section 3.2) for a province-wide row, never a stand-in point."""
     records = frame.astype(object).where(frame.notna(), None).to_dict("records")
-    features = [
-        {
-            "type": "Feature",
-            "id": record["id"],
-            "geometry": {"type": "Point", "coordinates": [record["lon"], record["lat"]]},
-            "properties": record,
-        }
-        for record in records
-    ]
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "features": [_feature(r) for r in records]}
+
+
+def _feature(record: dict) -> dict:
+    return {
+        "type": "Feature",
+        "id": record["id"],
+        "geometry": point_geometry(record["lat"], record["lon"]),
+        "properties": record,
+    }
+
+
+def point_geometry(lat: float | None, lon: float | None) -> dict | None:
+    """A GeoJSON Point, or None (JSON null) when the row has no point."""
+    if lat is None or lon is None:
+        return None
+    return {"type": "Point", "coordinates": [lon, lat]}
 
 
 def geojson_bytes(frame: pd.DataFrame) -> bytes:
-    return json.dumps(feature_collection(frame), ensure_ascii=False).encode("utf-8")
+    """UTF-8 JSON; NaN is not JSON, so one slipping through fails here rather than in a GIS."""
+    collection = feature_collection(frame)
+    return json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 # --- describing a view ----------------------------------------------------------------------

@@ -319,6 +319,17 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "nl": "Tekst die met = + - @ of een tab begint, staat er met een apostrof (') voor, zodat een spreadsheet hem niet als formule uitvoert.",
         "en": "Text starting with = + - @ or a tab is prefixed with an apostrophe (') so a spreadsheet never runs it as a formula.",
     },
+    "export.about_coverage": {"nl": "Volledigheid", "en": "Coverage"},
+    "export.about_sources": {"nl": "Bronnen en licenties", "en": "Sources and licences"},
+    "export.about_sources_text": {
+        "nl": "Provinciegrenzen: CBS / Kadaster (PDOK), CC BY 4.0; vereenvoudigd door cartomap/nl. Plaatsen: GeoNames (CC BY 4.0) en een aanvulling met bronvermelding. Indicatoren: CBS StatLine (CC BY 4.0), geoFluxus ICER 2023 (PBL, in opdracht van IPO), Klimaatmonitor (Rijkswaterstaat).",
+        "en": "Province boundaries: CBS / Kadaster (PDOK), CC BY 4.0; vereenvoudigd door cartomap/nl. Places: GeoNames (CC BY 4.0) and sourced supplement. Indicators: CBS StatLine (CC BY 4.0), geoFluxus ICER 2023 (PBL, in opdracht van IPO), Klimaatmonitor (Rijkswaterstaat).",
+    },
+    "export.about_location": {"nl": "Locatie en telling", "en": "Location and counting"},
+    "export.about_location_text": {
+        "nl": "lat/lon is het punt van de plaats in de kolom place, ook bij rijen met location_precision = site (de locatie zelf is niet gegeocodeerd). Provinciebrede rijen (location_precision = province) hebben geen punt: lat en lon zijn leeg, in GeoJSON is de geometrie null. Een rij met same_as is hetzelfde initiatief als de rij die daar genoemd wordt (een fase, een partner of hetzelfde programma in een andere provincie).",
+        "en": "lat/lon is the point of the place in the column place, also for rows with location_precision = site (the site itself is not geocoded). Province-wide rows (location_precision = province) have no point: lat and lon are empty, and in GeoJSON the geometry is null. A row with same_as is the same initiative as the row it names (a phase, a partner or the same programme in another province).",
+    },
     "export.map_count": {"nl": "{count} initiatieven", "en": "{count} initiatives"},
     # --- dropdown internals (Dash's Dropdown `labels`) ---
     "dropdown.select_all": {"nl": "Alles selecteren", "en": "Select all"},

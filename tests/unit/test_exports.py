@@ -7,6 +7,7 @@ compare it with `filter_initiatives` on the same view.
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import struct
@@ -24,8 +25,10 @@ import pytest
 
 import app
 from kansenkaart import exports, runtime
+from kansenkaart.coverage import coverage
 from kansenkaart.dataset import DataSet, load_dataset
 from kansenkaart.filtering import filter_initiatives
+from kansenkaart.i18n import t
 from kansenkaart.view import View
 from tests.conftest import fixture_records, write_data_dir
 
@@ -82,9 +85,26 @@ def assert_same_rows(got: pd.DataFrame, expected: pd.DataFrame) -> None:
         values = got[column].fillna("").astype(str).tolist()
         assert values == expected[column].fillna("").astype(str).tolist(), column
     for column in ("lat", "lon"):
-        assert got[column].astype(float).tolist() == pytest.approx(expected[column].tolist())
+        assert_same_points(got[column], expected[column])
     years = pd.to_numeric(got["start_year"], errors="coerce").astype("Int64")
     assert years.equals(expected["start_year"].reset_index(drop=True).astype("Int64"))
+
+
+def assert_same_points(got: pd.Series, expected: pd.Series) -> None:
+    """A coordinate column: missing exactly where the row has no point (an empty cell as text,
+    never 'nan'), the same number everywhere else."""
+    if not pd.api.types.is_numeric_dtype(got):
+        text = got.fillna("").astype(str)
+        assert not text.str.strip().str.lower().isin(["nan", "none", "null"]).any()
+        got = pd.to_numeric(text.mask(text.eq("")))
+    missing = expected.isna().to_numpy()
+    assert got.isna().to_numpy().tolist() == missing.tolist()
+    assert got[~missing].tolist() == pytest.approx(expected[~missing].tolist())
+
+
+def province_rows(frame: pd.DataFrame) -> int:
+    """Rows without a point: the province-wide ones."""
+    return int((frame["location_precision"] == "province").sum())
 
 
 # --- round trips on the real data -----------------------------------------------------------
@@ -95,7 +115,11 @@ def test_csv_round_trip(client, data, query):
     body = download(client, "/export/initiatives.csv", query)
     assert body.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
     got = pd.read_csv(io.BytesIO(body), encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    assert_same_rows(got, expected_rows(data, query))
+    expected = expected_rows(data, query)
+    assert_same_rows(got, expected)
+    no_point = got["location_precision"] == "province"
+    assert (got.loc[no_point, ["lat", "lon"]] == "").all().all()
+    assert (got.loc[~no_point, ["lat", "lon"]] != "").all().all()
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -103,6 +127,19 @@ def test_xlsx_round_trip(client, data, query):
     body = download(client, "/export/initiatives.xlsx", query)
     got = pd.read_excel(io.BytesIO(body), sheet_name="initiatives", dtype=str, na_filter=False)
     assert_same_rows(got, expected_rows(data, query))
+
+
+def test_xlsx_leaves_cells_without_a_point_empty(client, data):
+    body = download(client, "/export/initiatives.xlsx", "")
+    sheet = openpyxl.load_workbook(io.BytesIO(body))["initiatives"]
+    header = [c.value for c in sheet[1]]
+    lat, lon, precision = (header.index(c) for c in ("lat", "lon", "location_precision"))
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    empty = [(r[lat], r[lon]) for r in rows if r[precision] == "province"]
+    points = [(r[lat], r[lon]) for r in rows if r[precision] != "province"]
+    assert len(empty) == province_rows(data.initiatives) > 0
+    assert set(empty) == {(None, None)}
+    assert all(isinstance(x, float) and isinstance(y, float) for x, y in points)
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -114,8 +151,11 @@ def test_geojson_round_trip(client, data, query):
         return
     got = gpd.read_file(io.BytesIO(body))
     assert_same_rows(pd.DataFrame(got.drop(columns="geometry")), expected)
-    assert got.geometry.x.tolist() == pytest.approx(expected["lon"].tolist())
-    assert got.geometry.y.tolist() == pytest.approx(expected["lat"].tolist())
+    null = got.geometry.isna().to_numpy()
+    assert int(null.sum()) == province_rows(expected)
+    points = got.geometry[~null]
+    assert points.x.tolist() == pytest.approx(expected.loc[~null, "lon"].tolist())
+    assert points.y.tolist() == pytest.approx(expected.loc[~null, "lat"].tolist())
 
 
 def test_fryslan_survives_every_format(client):
@@ -130,18 +170,42 @@ def test_fryslan_survives_every_format(client):
 def test_geojson_is_rfc7946_points_at_real_coordinates(client, data):
     response = client.get("/export/initiatives.geojson")
     assert response.mimetype == "application/geo+json"
+    assert b"NaN" not in response.data  # not JSON; a GIS would refuse the file
     collection = response.get_json(force=True)
     assert collection["type"] == "FeatureCollection" and "crs" not in collection
     frame = data.initiatives.set_index("id")
+    csv_rows = pd.read_csv(
+        io.BytesIO(download(client, "/export/initiatives.csv", "")), encoding="utf-8-sig"
+    ).set_index("id")
+    nulls = 0
     for feature in collection["features"]:
-        row = frame.loc[feature["id"]]
-        assert feature["geometry"] == {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
-        assert not set(feature["properties"]) & {"map_lat", "map_lon", "search_text"}
+        row, properties = frame.loc[feature["id"]], feature["properties"]
+        assert set(properties) == set(exports.EXPORT_COLUMNS)
+        if row["location_precision"] == "province":
+            nulls += 1
+            assert feature["geometry"] is None  # RFC 7946 3.2: a feature without a location
+            assert properties["lat"] is None and properties["lon"] is None
+        else:
+            point = [csv_rows.at[feature["id"], "lon"], csv_rows.at[feature["id"], "lat"]]
+            assert feature["geometry"] == {"type": "Point", "coordinates": point}
+            assert point == [row["lon"], row["lat"]]
+    assert nulls == province_rows(data.initiatives) > 0
+
+
+def test_a_row_without_a_point_has_a_null_geometry():
+    frame = pd.DataFrame({column: ["x", "y"] for column in exports.EXPORT_COLUMNS})
+    frame["lat"], frame["lon"] = [52.5, float("nan")], [5.5, float("nan")]
+    frame["start_year"] = pd.array([None, 2020], "Int64")
+    features = json.loads(exports.geojson_bytes(frame))["features"]
+    assert features[0]["geometry"] == {"type": "Point", "coordinates": [5.5, 52.5]}
+    assert features[1]["geometry"] is None
+    assert features[1]["properties"]["lat"] is None and features[1]["properties"]["name"] == "y"
 
 
 def test_helper_columns_are_not_exported(client):
     header = download(client, "/export/initiatives.csv", "").decode("utf-8-sig").splitlines()[0]
     assert header.split(",") == list(exports.EXPORT_COLUMNS)
+    assert {"location_precision", "place", "same_as"} <= set(exports.EXPORT_COLUMNS)
     assert "theme_" not in header and "search_text" not in header and "map_lat" not in header
 
 
@@ -186,11 +250,39 @@ def test_about_sheet_says_what_when_where_from_and_how_back(client):
     assert about["Filters"] == "Themes: energy; Province: Fryslân"
     assert about["Number of rows"] == book["initiatives"].max_row - 1
     assert datetime.fromisoformat(about["Exported (UTC)"]).tzinfo is not None
-    assert (
-        "CC BY 4.0" in about["Province boundaries"] and "Kadaster" in about["Province boundaries"]
-    )
+    assert all(credit in about["Sources and licences"] for credit in CREDITS)
+    assert "GeoNames (CC BY 4.0) and sourced supplement" in about["Sources and licences"]
     assert "source_url" in about["Initiatives"]
+    assert "location_precision = province" in about["Location and counting"]
     assert about["Open this view"] == "http://localhost/?theme=energy&province=PV21&lang=en"
+
+
+#: Credits the licences ask for, word for word in both languages.
+CREDITS = (
+    "CBS / Kadaster (PDOK), CC BY 4.0; vereenvoudigd door cartomap/nl",
+    "GeoNames (CC BY 4.0)",
+    "CBS StatLine (CC BY 4.0)",
+    "geoFluxus ICER 2023 (PBL, in opdracht van IPO)",
+    "Klimaatmonitor (Rijkswaterstaat)",
+)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_about_sheet_carries_the_coverage_note_and_sources(data, lang):
+    view, _ = View.from_query(f"lang={lang}")
+    covered = coverage(data.initiatives)
+    now = datetime(2026, 12, 2, tzinfo=UTC)
+    about = exports.about_rows(view, data.provinces["name"], 3, now, "http://x/", coverage=covered)
+    labels = dict(about)
+    assert labels[t("export.about_coverage", lang)] == covered.note(lang)
+    assert all(credit in labels[t("export.about_sources", lang)] for credit in CREDITS)
+    book = openpyxl.load_workbook(
+        io.BytesIO(exports.xlsx_bytes(expected_rows(data, ""), about, lang))
+    )
+    sheet = book[t("export.about_title", lang)]
+    assert {row[0]: row[1] for row in sheet.iter_rows(values_only=True)} == labels
+    without = dict(exports.about_rows(view, data.provinces["name"], 3, now, "http://x/"))
+    assert t("export.about_coverage", lang) not in without  # left out, never guessed
 
 
 # --- formula injection ----------------------------------------------------------------------
