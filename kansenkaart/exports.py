@@ -16,6 +16,7 @@ import io
 import json
 import os
 import re
+import textwrap
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kansenkaart.coverage import Coverage
 from kansenkaart.dataset import fold_text
 from kansenkaart.i18n import t
-from kansenkaart.metrics import shown_metric
+from kansenkaart.metrics import METRIC_REGISTRY, shown_metric
 from kansenkaart.schema import InitiativeRow
 from kansenkaart.settings import ROOT
 from kansenkaart.view import View
@@ -283,8 +284,14 @@ IMAGE_SIZE = {"width": 1000, "height": 1150}
 IMAGE_SCALE = {"png": 2, "svg": 1}
 
 
+#: Characters per credit line at 11 px on the 1000 px wide image.
+CREDIT_WIDTH = 170
+
+
 def titled_figure(figure: dict, title: str, subtitle: str, credit: list[str]) -> dict:
-    """The page's map with a title naming the filter and the data credit, on a white sheet."""
+    """The page's map with a title naming the filter and the data credit, on a white sheet.
+    Credit lines are wrapped to the image's width; the bottom margin grows with them."""
+    lines = [part for line in credit for part in textwrap.wrap(line, CREDIT_WIDTH) or [""]]
     layout = {
         **figure["layout"],
         "title": {
@@ -296,12 +303,12 @@ def titled_figure(figure: dict, title: str, subtitle: str, credit: list[str]) ->
             "pad": {"t": 10},
             "font": {"size": 22},
         },
-        "margin": {"l": 10, "r": 10, "t": 100, "b": 70},
+        "margin": {"l": 10, "r": 10, "t": 100, "b": 24 + 16 * len(lines)},
         "paper_bgcolor": "white",
         "annotations": [
             *figure["layout"].get("annotations", []),
             {
-                "text": "<br>".join(_escape(line) for line in credit),
+                "text": "<br>".join(_escape(line) for line in lines),
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
@@ -329,7 +336,7 @@ def map_title(view: View, province_names: ProvinceNames, count: int) -> tuple[st
     metric = shown_metric(view)
     filters = "; ".join(describe_filters(view, province_names))
     subtitle = f"{filters} · {text('map_count', view.lang, count=count)}"
-    return f"{t('title', view.lang)}: {t(f'metric.{metric}', view.lang)}", subtitle
+    return f"{t('title', view.lang)}: {METRIC_REGISTRY[metric].label(view.lang)}", subtitle
 
 
 class MapRenderer:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 import numpy as np
@@ -11,7 +11,7 @@ import pandas as pd
 
 from kansenkaart.coverage import COLLECTED_UNTIL
 from kansenkaart.dataset import DataSet
-from kansenkaart.filtering import theme_mask, view_mask
+from kansenkaart.filtering import view_mask
 from kansenkaart.i18n import t
 from kansenkaart.indicators import (
     INDICATORS,
@@ -53,8 +53,12 @@ def theme_counts(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per province: initiatives in the themes (hits) and initiatives passing every filter but
     theme and province (the total a share is taken of)."""
-    base = view_mask(frame, view, theme=False, province=False)
-    return _per_province(frame, base & theme_mask(frame, themes, match)), _per_province(frame, base)
+    # Each through the whole filter: one row per initiative is chosen after the theme test, so
+    # an initiative whose second row alone has the theme still counts (filtering.py).
+    hits = view_mask(frame, replace(view, theme=themes, match=match), province=False)
+    return _per_province(frame, hits), _per_province(
+        frame, view_mask(frame, view, theme=False, province=False)
+    )
 
 
 def lq_comparisons(

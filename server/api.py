@@ -300,9 +300,24 @@ def export(subject: str, file_format: str) -> Response:
     if chosen.write is None:
         return export_map(chosen, view, data, now, filename)
     frame = exported_rows(data, view)
-    about = exports.about_rows(view, data.provinces["name"], len(frame), now, view_link(view))
+    about = exports.about_rows(
+        view,
+        data.provinces["name"],
+        len(frame),
+        now,
+        view_link(view),
+        coverage=coverage(data.initiatives),
+    )
+    about.append((t("metric_label", view.lang), metric_line(data, view)))
     body = chosen.write(exports.TableFile(frame, about, view.lang))
     return download(body, chosen.mimetype, filename, data)
+
+
+def metric_line(data: DataSet, view: View) -> str:
+    """What the map is coloured by, with the figure's year and source (image credit, about sheet)."""
+    metric = METRIC_REGISTRY[shown_metric(view)]
+    source = metric_source(data, metric.key, view.lang)
+    return f"{metric.label(view.lang)} ({metric.unit(view.lang)}): {source.line(view.lang)}"
 
 
 def view_link(view: View) -> str:
@@ -315,7 +330,11 @@ def export_map(
 ) -> Response:
     count = len(filter_initiatives(data.initiatives, view))
     title, subtitle = exports.map_title(view, data.provinces["name"], count)
-    credit = [t("credit", view.lang), f"{view_link(view)} · {now:%Y-%m-%d}"]
+    credit = [
+        metric_line(data, view),
+        t("credit", view.lang),
+        f"{view_link(view)} · {now:%Y-%m-%d}",
+    ]
     figure = exports.titled_figure(image_figure(data, view), title, subtitle, credit)
     try:
         image = exports.renderer.render(figure, chosen.key)
@@ -536,7 +555,10 @@ _SCHEMAS: dict = {
                                 c: (
                                     {"type": ["integer", "null"]}
                                     if c == "start_year"
-                                    else {"type": "number"}
+                                    else {
+                                        "type": ["number", "null"],
+                                        "description": "null for a province-wide initiative",
+                                    }
                                     if c in ("lat", "lon")
                                     else {"type": "string"}
                                 )

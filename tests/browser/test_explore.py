@@ -78,7 +78,7 @@ def test_clicking_a_marker_opens_the_right_card(page):
     page.wait_for_function(
         """(id) => {
             const sizes = document.querySelector('#map .js-plotly-plot')._fullData
-                .filter(t => t.type === 'scattergeo')
+                .filter(t => t.type === 'scattergeo' && t.name === 'initiatives')
                 .flatMap(t => Array.from(t.customdata || []).map((c, i) => [c, t.marker.size[i]]));
             const mine = sizes.filter(([c]) => c === id).map(([, s]) => s);
             const rest = sizes.filter(([c]) => c !== id).map(([, s]) => s);
@@ -206,7 +206,7 @@ def test_a_link_with_every_parameter_reopens_the_view(page):
     expect(page.locator("#year-from")).to_have_value("2015")
     expect(page.locator("#year-to")).to_have_value("2022")
     expect(page.locator("#search")).to_have_value("nice")
-    expect(page.locator("#metric")).to_contain_text("Location quotient")
+    expect(page.locator("#metric")).to_contain_text("location quotient")
     expect(page.locator("#card h2")).to_have_text(row("DR-01")["name"])
     expect(page.locator("#profile h2")).to_have_text("Strengths of Drenthe")
     shown = filtered_ids(

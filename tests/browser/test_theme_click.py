@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.expected import counts_of, filtered_ids
+from tests.browser.expected import counts_of, filtered_ids, point_ids
 from tests.browser.mapreader import marker_ids, wait_for_map, wait_for_values
 
 pytestmark = pytest.mark.browser
@@ -22,7 +22,7 @@ def expect_map(page: Page, **view) -> None:
     """Province values and markers as the CSV gives them for this view (the choropleth keeps
     counting every province while one is selected; the markers show only that one)."""
     wait_for_values(page, counts_of(filtered_ids(**{**view, "province": None})))
-    assert sorted(marker_ids(page)) == sorted(filtered_ids(**view))
+    assert sorted(marker_ids(page)) == sorted(point_ids(filtered_ids(**view)))
 
 
 def test_rapid_theme_clicks_end_on_the_last_selection(page):

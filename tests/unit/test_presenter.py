@@ -31,7 +31,10 @@ def test_present_names_every_part_of_the_page(data):
     assert update.controls["province-select"] == "PV22"
     assert "is too long" in text_of(update.notice)
     shown = len(filter_initiatives(data.initiatives, view))
-    assert update.map.summary == f"{shown} of {len(data.initiatives)} initiatives"
+    # counted once per initiative and province, as the map counts (253 rows are 239 initiatives)
+    everyone = len(filter_initiatives(data.initiatives, View()))
+    assert update.map.summary == f"{shown} of {everyone} initiatives"
+    assert everyone < len(data.initiatives)
     assert update.map.figure is None and update.map.updates
 
 
@@ -87,3 +90,12 @@ def test_details_for_a_card_and_a_profile(data):
     assert not nothing.card and not nothing.profile and not nothing.hint_hidden
     gone = present_details(data, View(initiative="ZZ-99"))
     assert gone.card == []
+
+
+def test_an_indicator_says_what_it_measures_and_which_way_is_more(data):
+    message = text_of(
+        present_map(data, View(metric="icer_waste_improvement_potential"), None).message
+    )
+    assert "R-ladder" in message or "afval" in message
+    assert "Hoog:" in message
+    assert "Hoog:" not in text_of(present_map(data, View(), None).message)
