@@ -349,21 +349,9 @@ def _details(lang: str) -> list:
             hidden=True,
             children=[
                 html.Div(id=ids.PROFILE_BODY),
-                dcc.Graph(
-                    id=ids.TRANSITION_CHART,
-                    config={"displayModeBar": False, "responsive": True},
-                    className="profile-chart",
-                    style={"height": "170px"},
-                    figure={"data": [], "layout": {"template": "none"}},
-                ),
+                _profile_chart(ids.TRANSITION_CHART),
                 html.Div(id=ids.PROFILE_ON_MAP),
-                dcc.Graph(
-                    id=ids.PROFILE_CHART,
-                    config={"displayModeBar": False, "responsive": True},
-                    className="profile-chart",
-                    style={"height": "170px"},
-                    figure={"data": [], "layout": {"template": "none"}},
-                ),
+                _profile_chart(ids.PROFILE_CHART),
                 html.Button(
                     text(ids.CLEAR_PROVINCE, "children", lang),
                     id=ids.CLEAR_PROVINCE,
@@ -374,6 +362,17 @@ def _details(lang: str) -> list:
             ],
         ),
     ]
+
+
+def _profile_chart(chart_id: str) -> dcc.Graph:
+    """A quotient chart of the profile (filled by the details callback); no mode bar."""
+    return dcc.Graph(
+        id=chart_id,
+        config={"displayModeBar": False, "responsive": True},
+        className="profile-chart",
+        style={"height": "170px"},
+        figure={"data": [], "layout": {"template": "none"}},
+    )
 
 
 def _downloads(lang: str) -> html.Div:
