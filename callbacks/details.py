@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, callback
+from dash import Input, Output, State, callback, clientside_callback
 
 from kansenkaart import runtime
 from ui import ids
@@ -36,3 +36,41 @@ def update_details(query, version):
         "listing": details.listing,
         "hint_hidden": details.hint_hidden,
     }
+
+
+# Opening a card moves focus to its title, so a keyboard or screen-reader user lands on it; only
+# when another initiative opens (a theme click redraws the same card and must keep the focus).
+clientside_callback(
+    """function (card, query) {
+        const opened = new URLSearchParams(query || "").get("initiative");
+        if (opened && opened !== window.kansenkaartCard) {
+            setTimeout(function () {
+                const title = document.querySelector("#card .card-title");
+                if (title) title.focus();
+            }, 0);
+        }
+        window.kansenkaartCard = opened;
+        return window.dash_clientside.no_update;
+    }""",
+    Output(ids.CARD, "title"),
+    Input(ids.CARD_BODY, "children"),
+    State(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)
+
+
+# On a phone the profile is below the map: tapping a province brings it into view.
+clientside_callback(
+    """function (hidden) {
+        if (!hidden && window.innerWidth <= 760) {
+            setTimeout(function () {
+                const profile = document.getElementById("profile");
+                if (profile) profile.scrollIntoView({behavior: "smooth", block: "start"});
+            }, 50);
+        }
+        return window.dash_clientside.no_update;
+    }""",
+    Output(ids.PROFILE, "title"),
+    Input(ids.PROFILE, "hidden"),
+    prevent_initial_call=True,
+)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, callback, clientside_callback
+from dash import Input, Output, Patch, callback, clientside_callback
 
 from ui import ids
-from ui.texts import TEXTS
+from ui.texts import TEXTS, text
 
 
 @callback(
@@ -15,6 +15,18 @@ from ui.texts import TEXTS
 )
 def translate(lang: str):
     return [value(lang) for value in TEXTS.values()]
+
+
+@callback(
+    Output(ids.TABLE, "dashGridOptions", allow_duplicate=True),
+    Input(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,
+)
+def translate_table(lang: str) -> Patch:
+    """The empty table's text follows the language (a grid option, so a Patch of just that)."""
+    patch = Patch()
+    patch["localeText"] = {"noRowsToShow": text(ids.TABLE, "empty", lang)}
+    return patch
 
 
 # The document language follows the toggle, for screen readers and hyphenation.

@@ -37,5 +37,6 @@ def page_outputs(
         "notice": no_update if quiet else update.notice,
         "notice_hidden": no_update if quiet else not update.notice,
         "controls": {c: changed(v, controls.get(c)) for c, v in update.controls.items()},
+        "title": update.title,
         **map_outputs(update.map),
     }

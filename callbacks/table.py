@@ -15,6 +15,7 @@ from ui.presenter import present_table
         "note": Output(ids.TABLE_NOTE, "children"),
         "legend": Output(ids.MAP_LEGEND, "children"),
         "coverage": Output(ids.COVERAGE, "children"),
+        "ranking": Output(ids.RANKING, "children"),
     },
     inputs={"query": Input(ids.VIEW, "data"), "version": Input(ids.DATA_VERSION, "data")},
 )
@@ -26,6 +27,7 @@ def update_rows(query, version):
         "note": table.note,
         "legend": table.legend,
         "coverage": table.coverage,
+        "ranking": table.ranking,
     }
 
 

@@ -7,12 +7,14 @@ view after it is written back, so back and forward step through views.
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, callback, ctx
+from dataclasses import replace
+
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx
 
 from callbacks.events import event_for
 from callbacks.outputs import page_outputs
 from kansenkaart import runtime
-from kansenkaart.state import known_initiative, reduce
+from kansenkaart.state import ProvinceClicked, known_initiative, reduce
 from ui import ids
 from ui.controls import CONTROLS
 from ui.presenter import present
@@ -34,6 +36,7 @@ MAP_OUTPUTS = {
         "notice": Output(ids.NOTICE_TEXT, "children"),
         "notice_hidden": Output(ids.NOTICE, "hidden"),
         "controls": {c: Output(c, "value") for c in CONTROLS},
+        "title": Output(ids.TITLE, "data"),
         **MAP_OUTPUTS,
     },
     inputs={
@@ -78,11 +81,22 @@ def on_view_event(search, controls, map_click, rows, listed, related, buttons, b
         rows=rows,
         default_lang=default_lang,
     )
-    view, problems = reduce(runtime.view_of(search), event)
+    current = runtime.view_of(search)
+    if isinstance(event, ProvinceClicked) and current.initiative:
+        event = replace(event, card_province=data.province_of(current.initiative))
+    view, problems = reduce(current, event)
     view, unknown = known_initiative(view, data.initiative_ids)
     shown = runtime.view_of(browser["shown"]) if browser["shown"] is not None else None
     update = present(data, view, shown, [*problems, *unknown], default_lang)
     return page_outputs(update, {**browser, "search": search}, controls)
+
+
+# The browser tab's title follows the view and the language (document.title has no Dash prop).
+clientside_callback(
+    "function (title) { if (title) { document.title = title; } return window.dash_clientside.no_update; }",
+    Output(ids.TITLE, "modified_timestamp"),
+    Input(ids.TITLE, "data"),
+)
 
 
 @callback(

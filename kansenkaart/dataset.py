@@ -54,6 +54,11 @@ class DataSet:
         """Every id in the data, for checking one from a link."""
         return frozenset(self.initiatives["id"])
 
+    def province_of(self, initiative: str) -> str | None:
+        """The province of an initiative's row, or None for an id not in the data."""
+        rows = self.initiatives.loc[self.initiatives["id"] == initiative, "province"]
+        return str(rows.iloc[0]) if len(rows) else None
+
     def province_name(self, code: str) -> str:
         return str(self.provinces.at[code, "name"])
 

@@ -41,12 +41,17 @@ def table_rows(frame: pd.DataFrame, province_names: pd.Series, lang: str) -> lis
     return shown.to_dict("records")
 
 
+def kind_text(kind: str, lang: str) -> str:
+    """The kind with its one-line explanation: 'netwerk: samenwerkingsverband, ...'."""
+    return f"{t(f'kind.{kind}', lang)}: {t(f'kind_explain.{kind}', lang)}"
+
+
 def initiative_details(row: pd.Series, province_name: str, lang: str) -> dict[str, str]:
     """The card's labelled fields, in reading order."""
     unknown = t("unknown", lang)
     year = row["start_year"]
     return {
-        t("card_kind", lang): t(f"kind.{row['kind']}", lang),
+        t("card_kind", lang): kind_text(str(row["kind"]), lang),
         t("card_themes", lang): theme_labels(row["themes"], lang),
         t("card_status", lang): t(f"status.{row['status']}", lang),
         t("card_start", lang): str(int(year)) if pd.notna(year) else unknown,

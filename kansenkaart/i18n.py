@@ -24,6 +24,30 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "kind.icoonproject": {"nl": "icoonproject", "en": "flagship project"},
     "kind.network": {"nl": "netwerk", "en": "network"},
     "kind.roadmap": {"nl": "roadmap", "en": "roadmap"},
+    "kind_explain.programme": {
+        "nl": "beleidsprogramma of -agenda van een overheid of regio",
+        "en": "a policy programme or agenda of a government or region",
+    },
+    "kind_explain.initiative": {
+        "nl": "project of onderneming van bedrijven, kennisinstellingen of burgers",
+        "en": "a project or venture of companies, knowledge institutes or citizens",
+    },
+    "kind_explain.result": {
+        "nl": "een bereikt resultaat: een besluit, subsidie, opgeleverd werk of cijfer",
+        "en": "an achieved result: a decision, grant, completed work or figure",
+    },
+    "kind_explain.icoonproject": {
+        "nl": "een door de provincies aangewezen voorbeeldproject (icoonproject)",
+        "en": "a flagship project the provinces named as an example",
+    },
+    "kind_explain.network": {
+        "nl": "samenwerkingsverband, platform of netwerk van partijen",
+        "en": "a partnership, platform or network of parties",
+    },
+    "kind_explain.roadmap": {
+        "nl": "een routekaart met doelen en stappen naar circulair",
+        "en": "a roadmap with goals and steps towards circularity",
+    },
     "status.ongoing": {"nl": "lopend", "en": "ongoing"},
     "status.completed": {"nl": "afgerond", "en": "completed"},
     "status.planned": {"nl": "gepland", "en": "planned"},
@@ -43,6 +67,15 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "unit.lq": {"nl": "t.o.v. landelijk (1 = gemiddeld)", "en": "vs national (1 = average)"},
     "no_data": {"nl": "geen gegevens", "en": "no data"},
     "indicator_high": {"nl": "Hoog: {means}.", "en": "High: {means}."},
+    "ranking_heading": {
+        "nl": "Provincies op volgorde van de kaart",
+        "en": "Provinces in the map's order",
+    },
+    "table_empty": {
+        "nl": "Geen initiatieven in deze weergave",
+        "en": "No initiatives in this view",
+    },
+    "tab_title": {"nl": "Kansenkaart CE", "en": "CE Opportunity Map"},
     "methodology_link": {"nl": "Hoe de cijfers gemaakt zijn", "en": "How the figures are made"},
     "coverage_note": {
         "nl": "{initiatives} initiatieven ({rows} regels), verzameld uit openbare bronnen tot en met {until}: geen volledige telling. Aantallen laten vooral zien wat er online te vinden was.",
@@ -200,8 +233,12 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "profile_list_wide": {"nl": "Provinciebreed", "en": "Province-wide"},
     "rank": {"nl": "{rank}e", "en": "#{rank}"},
     "card_source": {"nl": "Bron openen", "en": "Open source"},
+    "card_outside_filters": {
+        "nl": "Dit initiatief valt buiten de huidige filters: de kaart en de tabel tonen het niet.",
+        "en": "This initiative is outside the current filters: the map and the table do not show it.",
+    },
     "card_summary_lang": {
-        "nl": "Samenvatting (Engels)",
+        "nl": "Samenvatting (in het Engels)",
         "en": "Summary",
     },
     "close": {"nl": "Sluiten", "en": "Close"},
@@ -224,6 +261,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "empty_because": {
         "nl": "Zonder {filter} zouden er {count} zijn.",
         "en": "Without {filter} there would be {count}.",
+    },
+    "empty_because.one": {
+        "nl": "Zonder {filter} zou er 1 zijn.",
+        "en": "Without {filter} there would be 1.",
     },
     "filter.theme": {"nl": "het themafilter", "en": "the theme filter"},
     "filter.match": {"nl": "'alle thema's'", "en": "'all themes'"},
@@ -358,6 +399,12 @@ def t(key: str, lang: str, **values: object) -> str:
     """The string for `key` in `lang`, with `{placeholders}` filled. No silent fallback: a gap in
     the table is a KeyError here and a failing test (tests/unit/test_registries.py)."""
     return STRINGS[key][lang].format(**values)
+
+
+def tn(key: str, count: int, lang: str, **values: object) -> str:
+    """`t` with the grammar of one: the `<key>.one` entry when `count` is 1 and it exists."""
+    chosen = f"{key}.one" if count == 1 and f"{key}.one" in STRINGS else key
+    return t(chosen, lang, count=count, **values)
 
 
 def format_number(value: float, lang: str, decimals: int = 0) -> str:

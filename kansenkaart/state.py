@@ -32,9 +32,12 @@ class ControlsChanged:
 
 @dataclass(frozen=True)
 class ProvinceClicked:
-    """A click on a province's area: selects it, or deselects it when it is selected."""
+    """A click on a province's area: selects it, or deselects it when it is selected. An open
+    card of an initiative in another province closes, so the profile shows first;
+    `card_province` is the open card's province (the callback looks it up in the data)."""
 
     code: str
+    card_province: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,10 +114,13 @@ def reduce(view: View, event: Event) -> tuple[View, list[ParamProblem]]:
             return View.from_query(search, default_lang)
         case ControlsChanged(values):
             return view.updated(values)
-        case ProvinceClicked(code):
+        case ProvinceClicked(code, card_province):
             if code == view.province:
                 return view.without("province"), []
-            return view.updated({"province": code})
+            chosen, problems = view.updated({"province": code})
+            if chosen.province == code and card_province not in (None, code):
+                chosen = chosen.without("initiative")
+            return chosen, problems
         case InitiativeOpened(initiative):
             return view.updated({"initiative": initiative})
         case ProvinceCleared():

@@ -13,6 +13,7 @@ import math
 import pandas as pd
 
 from kansenkaart.i18n import format_number, t
+from kansenkaart.registry import LANGUAGE_REGISTRY
 from layers.style import DIVERGING
 
 STRENGTH_COLOUR = DIVERGING[-1][1]
@@ -88,6 +89,7 @@ def quotient_figure(
         ],
         "layout": {
             "template": "none",
+            "separators": LANGUAGE_REGISTRY[lang].plotly_separators,
             "height": 170,
             "margin": {"l": 110, "r": 40, "t": 8, "b": 28},
             # Hovering anywhere in a theme's row shows its value.

@@ -87,7 +87,11 @@ def values_update(
         spread = max([abs(v - 1) for v in finite] + [0.5])
         zmin, zmax = 1 - spread, 1 + spread
     else:
-        zmin, zmax = 0.0, max(max(finite, default=0.0), 1.0)  # readable when all values are zero
+        # The scale spans the values shown (all twelve may lie between 10 and 16); one value
+        # alone, or none, gets a scale of width 1 so the colours still read.
+        zmin, zmax = min(finite, default=0.0), max(finite, default=0.0)
+        if zmax - zmin < 1e-9:
+            zmin, zmax = max(zmin - 0.5, 0.0), max(zmin - 0.5, 0.0) + 1.0
     shown_unit = f" ({unit})" if metric.diverging else f" {unit}"
     return {
         "z": [None if math.isnan(v) else round(float(v), 4) for v in values],
@@ -101,7 +105,7 @@ def values_update(
         ),
         "colorbar.title.text": title,
         # whole numbers on the scale of a count; plotly chooses the steps otherwise
-        "colorbar.dtick": max(1, math.ceil(zmax / 5)) if metric.key == "count" else None,
+        "colorbar.dtick": max(1, math.ceil((zmax - zmin) / 5)) if metric.key == "count" else None,
         "marker.line.width": [2.6 if c == selected else 0.8 for c in PROVINCE_CODES],
         "marker.line.color": [SELECTED_BORDER if c == selected else BORDER for c in PROVINCE_CODES],
     }

@@ -73,8 +73,16 @@ def initiative_card(data: DataSet, view: View) -> list:
         return []
     row = rows.iloc[0]
     facts = initiative_details(row, data.province_name(row["province"]), view.lang)
+    shown = filter_initiatives(data.initiatives, view.without("initiative"))
+    outside = (
+        [html.P(t("card_outside_filters", view.lang), className="card-note", role="note")]
+        if not (shown["id"] == row["id"]).any()
+        else []
+    )
     return [
-        html.H2(row["name"], className="card-title"),
+        *outside,
+        html.H2(row["name"], className="card-title", tabIndex=-1),
+        html.P(t("card_summary_lang", view.lang), className="card-summary-label"),
         html.P(row["summary"], className="card-summary", lang="en"),
         html.Dl(
             [item for label, value in facts.items() for item in (html.Dt(label), html.Dd(value))]

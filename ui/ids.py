@@ -27,6 +27,8 @@ OPEN_RELATED = "open-related"  # pattern type of the card's links to rows of the
 
 # outputs
 COVERAGE = "coverage-note"
+TITLE = "tab-title"  # store: the browser tab's title for the view
+RANKING = "ranking"
 MAP = "map"
 MAP_LEGEND = "map-legend"
 SUMMARY = "summary"

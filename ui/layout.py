@@ -12,7 +12,7 @@ from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
 from kansenkaart.view import View
 from ui import ids
 from ui.attrs import attrs
-from ui.presenter import coverage_line, present_map, present_table
+from ui.presenter import coverage_line, page_title, present_map, present_table
 from ui.texts import text
 
 GRAPH_CONFIG: Any = {  # dcc.Graph types its config; this is a valid subset of it
@@ -22,8 +22,9 @@ GRAPH_CONFIG: Any = {  # dcc.Graph types its config; this is a valid subset of i
     "responsive": True,
     # No upload to Plotly's cloud: the demo runs offline and the data stay here.
     "showSendToCloud": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendChartToCloud", "sendDataToCloud"],
-    "toImageButtonOptions": {"format": "png", "filename": "kansenkaart", "scale": 2},
+    # No mode bar: its English-only buttons were tab stops without a purpose here (no zoom, no
+    # selection); the map's images are the PNG/SVG downloads beside the table.
+    "displayModeBar": False,
 }
 
 
@@ -40,6 +41,7 @@ def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
             # The view the map was built for; callbacks patch the map from here.
             dcc.Store(id=ids.VIEW, data=query),
             dcc.Store(id=ids.LANG_STORE, data=lang),
+            dcc.Store(id=ids.TITLE, data=page_title(data, view)),
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
             dcc.Store(id=ids.MODE_STORE, data=view.mode),
@@ -257,10 +259,6 @@ def _filters(data: DataSet, view: View) -> list:
         html.Button(
             text(ids.RESET, "children", lang), id=ids.RESET, className="button", n_clicks=0
         ),
-        html.P(
-            id=ids.SUMMARY, className="summary", role="status", **attrs({"aria-live": "polite"})
-        ),
-        html.Div(id=ids.MESSAGE, className="message", **attrs({"aria-live": "polite"})),
     ]
 
 
@@ -308,11 +306,32 @@ def _year_inputs(view: View, lang: str) -> html.Div:
 
 
 def _map(data: DataSet, view: View) -> list:
+    """The result line and any message above the map (in view with it on a laptop), the map,
+    its legend, and the provinces ranked by the metric as text."""
     table = present_table(data, view)
+    shown = present_map(data, view, None)
     return [
+        html.Div(
+            className="map-status",
+            children=[
+                html.P(
+                    shown.summary,
+                    id=ids.SUMMARY,
+                    className="summary",
+                    role="status",
+                    **attrs({"aria-live": "polite"}),
+                ),
+                html.Div(
+                    shown.message,
+                    id=ids.MESSAGE,
+                    className="message",
+                    **attrs({"aria-live": "polite"}),
+                ),
+            ],
+        ),
         dcc.Graph(
             id=ids.MAP,
-            figure=present_map(data, view, None).figure,
+            figure=shown.figure,
             config=GRAPH_CONFIG,
             className="map",
             style={"height": "640px"},
@@ -322,6 +341,14 @@ def _map(data: DataSet, view: View) -> list:
             table.legend,
             id=ids.MAP_LEGEND,
             className="map-legend",
+        ),
+        html.Details(
+            className="ranking",
+            open=True,
+            children=[
+                html.Summary(text("ranking-heading", "children", view.lang), id="ranking-heading"),
+                html.Ol(table.ranking, id=ids.RANKING, className="ranking-list"),
+            ],
         ),
     ]
 
@@ -429,6 +456,9 @@ def _table(lang: str) -> list:
                 },
                 "animateRows": False,
                 "domLayout": "normal",
+                # One tab stop: arrows move inside the table, Tab leaves it.
+                "tabToNextCell": {"function": "false"},
+                "localeText": {"noRowsToShow": text(ids.TABLE, "empty", lang)},
             },
             getRowId="params.data.id",
             className="ag-theme-quartz table",

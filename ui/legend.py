@@ -19,6 +19,7 @@ def kind_legend(lang: str, counts: dict[str, int]) -> list:
     items = [
         html.Li(
             className="legend-item",
+            title=t(f"kind_explain.{kind}", lang),
             children=[
                 html.Span(
                     className=f"legend-symbol symbol-{KIND_STYLE[kind][1]}",

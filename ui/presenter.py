@@ -8,6 +8,7 @@ round trip later. No Dash callback machinery here: tests call these directly.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from dash import html
@@ -16,8 +17,8 @@ from kansenkaart.coverage import coverage
 from kansenkaart.dataset import DataSet
 from kansenkaart.display import table_rows
 from kansenkaart.filtering import counts_without_each_filter, filter_initiatives
-from kansenkaart.i18n import format_number, t
-from kansenkaart.metrics import METRIC_REGISTRY, shown_metric
+from kansenkaart.i18n import format_number, t, tn
+from kansenkaart.metrics import METRIC_REGISTRY, metric_values, shown_metric, too_few_for_lq
 from kansenkaart.view import ParamProblem, View
 from layers.figure_patch import Updates
 from layers.map_figure import Markers, build_figure, marker_strategy, shown_count, view_updates
@@ -47,6 +48,7 @@ class PageUpdate:
     controls: dict[str, object]
     notice: list
     map: MapUpdate
+    title: str
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class TableUpdate:
     note: str
     legend: list
     coverage: list
+    ranking: list
 
 
 def present(
@@ -72,7 +75,19 @@ def present(
         controls=control_values(view),
         notice=notice_lines(problems or [], view.lang),
         map=present_map(data, view, shown),
+        title=page_title(data, view),
     )
+
+
+def page_title(data: DataSet, view: View) -> str:
+    """The browser tab's title: the app, then the province, themes and metric of the view."""
+    parts = [t("tab_title", view.lang)]
+    if view.province:
+        parts.append(data.province_name(view.province))
+    if view.theme:
+        parts.append(", ".join(t(f"theme.{theme}", view.lang) for theme in view.theme))
+    parts.append(METRIC_REGISTRY[shown_metric(view)].short(view.lang))
+    return " · ".join(parts)
 
 
 def present_map(data: DataSet, view: View, shown: View | None) -> MapUpdate:
@@ -110,7 +125,7 @@ def map_message(data: DataSet, view: View, shown: int) -> list:
         lines.append(html.P(t("empty_results", lang), className="empty"))
         for group, left in counts_without_each_filter(data.initiatives, view).items():
             if left:
-                text = t("empty_because", lang, filter=t(f"filter.{group}", lang), count=left)
+                text = tn("empty_because", left, lang, filter=t(f"filter.{group}", lang))
                 lines.append(html.P(text, className="hint"))
     return lines
 
@@ -137,7 +152,37 @@ def present_table(data: DataSet, view: View) -> TableUpdate:
         )
     legend = kind_legend(view.lang, kind_counts(shown["kind"]))
     key = province_key(view.lang, too_few=shown_metric(view) == "lq")
-    return TableUpdate(rows, note, [*legend, *key], coverage_line(data, view.lang))
+    return TableUpdate(
+        rows, note, [*legend, *key], coverage_line(data, view.lang), ranking(data, view)
+    )
+
+
+def ranking(data: DataSet, view: View) -> list:
+    """The twelve provinces by the map's metric, highest first, as text (for screen readers and
+    for reading the map at a glance); provinces without a value last, saying why."""
+    metric = METRIC_REGISTRY[shown_metric(view)]
+    values = metric_values(data, view)
+    too_few = too_few_for_lq(data.initiatives, view)
+    names = data.provinces["name"]
+    decimals = 2 if metric.diverging else 1 if metric.hover_format.endswith(".1f") else 0
+    order = sorted(
+        values.index,
+        key=lambda code: (
+            math.isnan(values[code]),
+            -values[code] if not math.isnan(values[code]) else 0,
+            str(names[code]),
+        ),
+    )
+    items = []
+    for code in order:
+        value = values[code]
+        if math.isnan(value):
+            why = t("map_too_few", view.lang) if code in too_few else t("no_data", view.lang)
+            items.append(html.Li(f"{names[code]}: {why}", className="missing"))
+        else:
+            amount = format_number(value, view.lang, decimals)
+            items.append(html.Li(f"{names[code]}: {amount} {metric.unit(view.lang)}"))
+    return items
 
 
 def coverage_line(data: DataSet, lang: str) -> list:

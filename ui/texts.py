@@ -80,7 +80,10 @@ TEXTS: dict[tuple[str, str], Callable[[str], Any]] = {
     ("match-legend", "children"): _text("match_label"),
     (ids.MATCH, "options"): _options("match", MATCH_MODES),
     ("kind-label", "children"): _text("kind_label"),
-    (ids.KINDS, "options"): _options("kind", KINDS),
+    (ids.KINDS, "options"): lambda lang: [
+        {"label": t(f"kind.{k}", lang), "value": k, "title": t(f"kind_explain.{k}", lang)}
+        for k in KINDS
+    ],
     (ids.KINDS, "placeholder"): _text("any_placeholder"),
     ("status-label", "children"): _text("status_label"),
     (ids.STATUSES, "options"): _options("status", STATUSES),
@@ -107,6 +110,7 @@ TEXTS: dict[tuple[str, str], Callable[[str], Any]] = {
     ("table-filter-label", "children"): _text("table_quick_filter"),
     (ids.TABLE, "columnDefs"): column_defs,
     ("credit", "children"): _text("credit"),
+    ("ranking-heading", "children"): _text("ranking_heading"),
     ("downloads-label", "children"): _text("downloads_label"),
     (ids.DEMO_START, "children"): _text("demo_start"),
     (ids.DEMO_EXIT, "children"): _text("demo_exit"),
@@ -123,6 +127,12 @@ TEXTS: dict[tuple[str, str], Callable[[str], Any]] = {
 }
 
 
+#: Texts used when the layout is built but set by their own callback (not a plain property).
+BUILD_TEXTS: dict[tuple[str, str], Callable[[str], Any]] = {
+    (ids.TABLE, "empty"): _text("table_empty"),
+}
+
+
 def text(component: str, prop: str, lang: str) -> Any:
     """The translated value of one component property, for building the layout."""
-    return TEXTS[(component, prop)](lang)
+    return {**TEXTS, **BUILD_TEXTS}[(component, prop)](lang)

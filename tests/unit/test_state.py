@@ -89,9 +89,15 @@ def test_an_id_that_cannot_be_one_is_refused():
     assert view.initiative is None and problems[0].param == "initiative"
 
 
-def test_card_open_then_province_click_keeps_the_card_and_selects_the_province():
-    view = after(View(), InitiativeOpened("DR-01"), ProvinceClicked("PV26"))
-    assert (view.initiative, view.province) == ("DR-01", "PV26")
+def test_card_open_then_province_click_elsewhere_closes_the_card():
+    """The province's profile shows first: a card from another province closes."""
+    view = after(View(), InitiativeOpened("DR-01"), ProvinceClicked("PV26", card_province="PV22"))
+    assert (view.initiative, view.province) == (None, "PV26")
+
+
+def test_a_card_of_the_clicked_province_stays_open():
+    view = after(View(), InitiativeOpened("DR-01"), ProvinceClicked("PV22", card_province="PV22"))
+    assert (view.initiative, view.province) == ("DR-01", "PV22")
 
 
 def test_close_card_and_clear_province_touch_only_their_part():
