@@ -1,0 +1,91 @@
+"""What a first-time visitor meets on a laptop, a phone, a keyboard and paper (issue 13)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.expected import TOTAL
+from tests.browser.mapreader import GRAPH, free_spot, table_ids, wait_for_map
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_empty_result_message_is_in_view_at_1366_by_768(page_factory):
+    page = page_factory(viewport={"width": 1366, "height": 768})
+    page.goto(page.base_url + "/?q=zzzzzz")
+    wait_for_map(page)
+    message = page.locator("#message")
+    expect(message).to_contain_text("Geen initiatieven passen bij deze filters.")
+    box = message.bounding_box()
+    assert box and box["y"] + box["height"] <= 768
+    summary = page.locator("#summary").bounding_box()
+    assert summary and summary["y"] + summary["height"] <= 768
+    expect(page.locator(".ag-overlay-no-rows-center")).to_have_text(
+        "Geen initiatieven in deze weergave"
+    )
+
+
+def test_tab_leaves_the_table_and_an_opened_card_takes_the_focus(page):
+    page.goto(page.base_url + "/")
+    wait_for_map(page)
+    first = table_ids(page)[0]
+    page.locator(f".ag-row[row-id='{first}'] .ag-cell").first.click()
+    expect(page.locator("#card")).to_be_visible()
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.matches('#card .card-title')"
+    )
+    # back into the table, then Tab: the focus leaves it instead of walking its cells
+    page.locator(f".ag-row[row-id='{first}'] .ag-cell").nth(1).click()
+    page.keyboard.press("Tab")
+    inside = page.evaluate("() => !!document.activeElement.closest('#table')")
+    assert inside is False
+
+
+def test_the_dropdowns_have_the_same_focus_ring(page):
+    page.goto(page.base_url + "/")
+    wait_for_map(page)
+    page.locator("#search").focus()
+    page.keyboard.press("Tab")  # to the metric list, a Dash dropdown
+    width = page.evaluate("() => getComputedStyle(document.activeElement).outlineWidth")
+    assert width == "3px"
+
+
+def test_no_mode_bar_and_a_title_that_follows_the_view(page):
+    page.goto(page.base_url + "/?province=PV22&theme=energy")
+    wait_for_map(page)
+    assert page.locator(f"{GRAPH} .modebar").count() == 0
+    expect(page).to_have_title("Kansenkaart CE · Drenthe · energie · aantal")
+    page.get_by_label("EN", exact=True).check()
+    expect(page).to_have_title("CE Opportunity Map · Drenthe · energy · count")
+
+
+def test_a_phone_shows_legend_beside_not_over_the_map_and_brings_the_profile_into_view(
+    page_factory,
+):
+    page = page_factory(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page.goto(page.base_url + "/")
+    wait_for_map(page)
+    plot = page.locator(f"{GRAPH} .geolayer").first.bounding_box()
+    legend = page.locator("#map-legend").bounding_box()
+    assert plot and legend and legend["y"] >= plot["y"] + plot["height"] - 1
+    x, y = free_spot(page, "PV21")
+    page.mouse.click(x, y)
+    expect(page).to_have_url(re.compile(r"province=PV21"))
+    page.wait_for_function(
+        "() => { const b = document.getElementById('profile').getBoundingClientRect();"
+        " return b.top >= -2 && b.top < window.innerHeight; }"
+    )
+    expect(page.locator("#summary")).to_contain_text(f"van {TOTAL} initiatieven")
+
+
+def test_a_print_shows_map_result_and_profile_not_the_controls(page):
+    page.goto(page.base_url + "/?province=PV22")
+    wait_for_map(page)
+    page.emulate_media(media="print")
+    expect(page.locator(".controls")).to_be_hidden()
+    expect(page.locator("#map")).to_be_visible()
+    expect(page.locator("#summary")).to_be_visible()
+    expect(page.locator("#profile")).to_be_visible()
