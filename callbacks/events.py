@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from kansenkaart.state import (
@@ -29,6 +30,37 @@ BUTTON_EVENTS: dict[str, Event] = {
     ids.DEMO_START: PresentationStarted(),
     ids.DEMO_EXIT: PresentationLeft(),
 }
+
+
+def chosen_trigger(triggered: list[Mapping]) -> tuple[str | dict | None, object]:
+    """Which of the inputs that fired together to act on, and its value. Dash sends one request
+    for inputs that changed in the same moment, e.g. a search committed when the focus moves to
+    "Alle filters wissen": the click is what the person did last, so a button goes before a
+    click on the map, the table or a list, which go before a control, which goes before the URL."""
+    fired = [
+        (_parse_id(str(item.get("prop_id", "")).rsplit(".", 1)[0]), item.get("value"))
+        for item in triggered
+        if item.get("prop_id", ".") != "."
+    ]
+    if not fired:
+        return None, None
+
+    def rank(entry: tuple[str | dict | None, object]) -> int:
+        ident = entry[0]
+        if isinstance(ident, dict):
+            return 1
+        if ident in BUTTON_EVENTS:
+            return 0
+        if ident in (ids.MAP, ids.TABLE):
+            return 1
+        return 3 if ident == ids.URL else 2
+
+    return min(fired, key=rank)
+
+
+def _parse_id(text: str) -> str | dict:
+    """A prop id's component part: a plain id, or a pattern-matching one written as JSON."""
+    return json.loads(text) if text.startswith("{") else text
 
 
 def event_for(

@@ -40,3 +40,20 @@ def page_outputs(
         "title": update.title,
         **map_outputs(update.map),
     }
+
+
+def unchanged(controls: Mapping[str, object]) -> dict[str, object]:
+    """Every output of the event callback left as the browser has it."""
+    keys = (
+        "url",
+        "view",
+        "lang",
+        "mode",
+        "notice",
+        "notice_hidden",
+        "title",
+        "figure",
+        "summary",
+        "message",
+    )
+    return {**dict.fromkeys(keys, no_update), "controls": dict.fromkeys(controls, no_update)}

@@ -11,10 +11,10 @@ from dataclasses import replace
 
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx
 
-from callbacks.events import event_for
-from callbacks.outputs import page_outputs
+from callbacks.events import chosen_trigger, event_for
+from callbacks.outputs import page_outputs, unchanged
 from kansenkaart import runtime
-from kansenkaart.state import ProvinceClicked, known_initiative, reduce
+from kansenkaart.state import Nothing, ProvinceClicked, known_initiative, reduce
 from ui import ids
 from ui.controls import CONTROLS
 from ui.presenter import present
@@ -71,9 +71,9 @@ MAP_OUTPUTS = {
 def on_view_event(search, controls, map_click, rows, listed, related, buttons, browser):
     """Work out the event, the view after it, and show that view everywhere."""
     data, default_lang = runtime.data(), runtime.settings().default_lang
-    fired = ctx.triggered[0]["value"] if ctx.triggered else None
+    trigger, fired = chosen_trigger(ctx.triggered)
     event = event_for(
-        ctx.triggered_id,
+        trigger,
         fired,
         search=search,
         controls=controls,
@@ -81,6 +81,8 @@ def on_view_event(search, controls, map_click, rows, listed, related, buttons, b
         rows=rows,
         default_lang=default_lang,
     )
+    if isinstance(event, Nothing):  # e.g. a list drawn anew: the page stays as it is
+        return unchanged(controls)
     current = runtime.view_of(search)
     if isinstance(event, ProvinceClicked) and current.initiative:
         event = replace(event, card_province=data.province_of(current.initiative))

@@ -89,3 +89,14 @@ def test_a_print_shows_map_result_and_profile_not_the_controls(page):
     expect(page.locator("#map")).to_be_visible()
     expect(page.locator("#summary")).to_be_visible()
     expect(page.locator("#profile")).to_be_visible()
+
+
+def test_a_search_typed_just_before_reset_does_not_come_back(page):
+    page.goto(page.base_url + "/?theme=energy")
+    wait_for_map(page)
+    page.locator("#search").fill("water")
+    page.get_by_role("button", name="Alle filters wissen").click()
+    expect(page).not_to_have_url(re.compile(r"theme="))
+    page.wait_for_timeout(1000)  # longer than the search box's 0.4 s debounce
+    expect(page.locator("#search")).to_have_value("")
+    assert "q=" not in page.url

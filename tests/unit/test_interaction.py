@@ -7,6 +7,7 @@ import json
 import pytest
 
 import app
+from callbacks.events import chosen_trigger
 from kansenkaart import runtime
 from kansenkaart.display import kind_text
 from kansenkaart.i18n import tn
@@ -158,3 +159,18 @@ def test_english_summaries_are_labelled_in_the_dutch_interface(data):
 def test_the_app_has_its_own_favicon():
     response = DASH.server.test_client().get("/assets/favicon.ico")
     assert response.status_code == 200 and response.data[:4] == b"\x00\x00\x01\x00"
+
+
+def test_a_click_goes_before_a_search_committed_in_the_same_moment():
+    """Dash sends a search committed on blur and the reset click in one request."""
+    fired = [
+        {"prop_id": "search.value", "value": "water"},
+        {"prop_id": "reset-filters.n_clicks", "value": 1},
+    ]
+    assert chosen_trigger(fired) == ("reset-filters", 1)
+    listed = [
+        {"prop_id": "theme-filter.value", "value": ["energy"]},
+        {"prop_id": '{"index":"DR-01","type":"open-initiative"}.n_clicks', "value": 1},
+    ]
+    assert chosen_trigger(listed) == ({"index": "DR-01", "type": "open-initiative"}, 1)
+    assert chosen_trigger([{"prop_id": ".", "value": None}]) == (None, None)
