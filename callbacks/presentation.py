@@ -2,18 +2,22 @@
 
 The tour shows each step by writing the view store directly, not the URL, so the browser's
 history is not filled with one entry per step; leaving the mode returns to the URL's view.
-Pausing (any key or click) and Escape are handled in assets/presentation.js.
+The caption and the map's outlined provinces follow the view store, whoever wrote it (the
+timer, next/previous, or a click on the map), so they always describe the map shown.
+Pausing (any key or click), the clicker's keys and Escape are handled in assets/presentation.js.
 """
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback, clientside_callback, no_update
+from dash import Input, Output, State, callback, clientside_callback, ctx, no_update
 
+from callbacks.map_patch import as_patch
 from callbacks.outputs import map_outputs
 from callbacks.view_events import MAP_OUTPUTS
 from kansenkaart import runtime
 from kansenkaart.state import TourStepped, reduce
-from kansenkaart.tour import tour_step_for
+from kansenkaart.tour import caption_for, stepped, tour_step_for, tour_steps
+from layers.highlight import highlight_updates
 from ui import ids
 from ui.presenter import present_map
 
@@ -52,14 +56,47 @@ def tour_step(step, search, shown):
     query = view.to_query(runtime.settings().default_lang)
     return {
         "view": query,
-        "caption": current.caption,
+        "caption": current.caption,  # with its map, in the same response
         **map_outputs(present_map(data, view, shown_view)),
     }
 
 
-# The map fills the screen in the mode: let plotly measure its new size once the layout changed.
+@callback(
+    Output(ids.TOUR_CAPTION, "children", allow_duplicate=True),
+    Output(ids.MAP, "figure", allow_duplicate=True),
+    Input(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)
+def caption_of_view(shown):
+    """The caption and outlines of the view the map shows (in the mode; else nothing)."""
+    view = runtime.view_of(shown or "")
+    if view.mode != "demo":
+        return no_update, no_update
+    caption = caption_for(runtime.data(), view)
+    return caption.text, as_patch(highlight_updates(caption.provinces))
+
+
+@callback(
+    Output(ids.TOUR_TIMER, "n_intervals", allow_duplicate=True),
+    Input(ids.TOUR_PREVIOUS, "n_clicks"),
+    Input(ids.TOUR_NEXT, "n_clicks"),
+    State(ids.TOUR_TIMER, "n_intervals"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def step_by_hand(_previous, _next, step, search):
+    """The presenter's next and previous (buttons or clicker keys), paused or not."""
+    data = runtime.data()
+    count = len(tour_steps(data.initiatives, data.provinces["name"], runtime.view_of(search)))
+    return stepped(step, 1 if ctx.triggered_id == ids.TOUR_NEXT else -1, count)
+
+
+# The map fills the screen in the mode: let plotly measure its new size once the layout changed;
+# the root's class (set before the first paint from the URL, see presentation.js) follows.
 clientside_callback(
     """function (className) {
+        var demo = (className || "").split(" ").indexOf("demo") >= 0;
+        document.documentElement.classList.toggle("kk-demo", demo);
         setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 60);
         return window.dash_clientside.no_update;
     }""",

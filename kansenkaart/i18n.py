@@ -322,6 +322,21 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "{province}: {count} initiatives",
     },
     "and": {"nl": "en", "en": "and"},
+    "tour_province_theme": {
+        "nl": "{province}, {themes}: {count} initiatieven",
+        "en": "{province}, {themes}: {count} initiatives",
+    },
+    "tour_province_theme_strong": {
+        "nl": "{province}, {themes}: {count} initiatieven; sterk in {strengths} (getoetst)",
+        "en": "{province}, {themes}: {count} initiatives; strong in {strengths} (tested)",
+    },
+    "tour_view": {
+        "nl": "{count} initiatieven op de kaart",
+        "en": "{count} initiatives on the map",
+    },
+    "tour_pause": {"nl": "Pauze", "en": "Pause"},
+    "tour_previous": {"nl": "Vorige stap", "en": "Previous step"},
+    "tour_next": {"nl": "Volgende stap", "en": "Next step"},
     # --- large data sets ---
     "cluster_hover": {
         "nl": "{count} initiatieven in dit gebied<br>Kies een provincie om ze los te zien",

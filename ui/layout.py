@@ -110,7 +110,21 @@ def _masthead(data: DataSet, lang: str) -> html.Header:
 
 
 def _tour_bar(lang: str) -> html.Div:
-    """Presentation mode's caption line, with the way out; hidden outside the mode."""
+    """Presentation mode's caption line, with previous/next, one pause-resume button and the way
+    out; hidden outside the mode. Its height is fixed (style.css), so neither a two-line caption
+    nor the pause notice moves the map."""
+    from kansenkaart.i18n import t  # the bar's own new texts (ui/texts.py belongs to others)
+
+    def step_button(component_id: str, symbol: str, label: str) -> html.Button:
+        return html.Button(
+            symbol,
+            id=component_id,
+            className="button tour-step",
+            n_clicks=0,
+            title=label,
+            **attrs({"aria-label": label}),
+        )
+
     return html.Div(
         id=ids.TOUR,
         className="tour",
@@ -123,12 +137,25 @@ def _tour_bar(lang: str) -> html.Div:
             html.Div(
                 className="tour-buttons",
                 children=[
+                    step_button(ids.TOUR_PREVIOUS, "\u2039", t("tour_previous", lang)),
                     html.Button(
-                        text(ids.TOUR_RESUME, "children", lang),
-                        id=ids.TOUR_RESUME,
+                        # one button: "Pauze" while the tour runs, "Verder" while it is paused
+                        # (presentation.js sets aria-pressed; the resume label is translated
+                        # with the page, ui/texts.py)
+                        [
+                            html.Span(t("tour_pause", lang), className="tour-pause-label"),
+                            html.Span(
+                                text(ids.TOUR_RESUME, "children", lang),
+                                id=ids.TOUR_RESUME,
+                                className="tour-resume-label",
+                            ),
+                        ],
+                        id=ids.TOUR_PAUSE,
                         className="button",
                         n_clicks=0,
+                        **attrs({"aria-pressed": "false"}),
                     ),
+                    step_button(ids.TOUR_NEXT, "\u203a", t("tour_next", lang)),
                     html.Button(
                         text(ids.DEMO_EXIT, "children", lang),
                         id=ids.DEMO_EXIT,
