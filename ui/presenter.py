@@ -119,7 +119,7 @@ def notice_lines(problems: list[ParamProblem], lang: str) -> list:
     """The dropped parameters, each named, in the page's language."""
     if not problems:
         return []
-    items = [html.Li([html.Code(p.param), f": {p.message}"]) for p in problems]
+    items = [html.Li([html.Code(p.param), f": {p.text(lang)}"]) for p in problems]
     return [html.Span(t("params_dropped", lang)), html.Ul(items)]
 
 
