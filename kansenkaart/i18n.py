@@ -237,6 +237,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "These parts of the link were ignored:",
     },
     "dismiss": {"nl": "Melding sluiten", "en": "Dismiss"},
+    "params_changed": {
+        "nl": "Deze delen van de link zijn aangepast of genegeerd:",
+        "en": "These parts of the link were adjusted or ignored:",
+    },
     # --- what was wrong with a link's parameter (the English one is also the API's message) ---
     "param.unknown": {"nl": "onbekende parameter", "en": "unknown parameter"},
     "param.not_a.theme": {
@@ -259,6 +263,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "param.year_outside": {
         "nl": "{year} valt buiten de jaren van deze kaart: kies een jaar van {first} tot en met {last}",
         "en": "{year} is outside {first}..{last}: use a year from {first} to {last}",
+    },
+    "param.years_swapped": {
+        "nl": "van {later} ligt na tot en met {earlier}: de jaren zijn omgewisseld, nu {earlier} tot en met {later}",
+        "en": "from={later} is after to={earlier}: the years were swapped, now {earlier} to {later}",
     },
     "param.not_a_province": {
         "nl": "{value} is geen provincie; gebruik een CBS-code (PV20..PV31) of de naam van een provincie",

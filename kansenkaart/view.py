@@ -51,7 +51,7 @@ PROVINCE_NAMES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class ParamProblem:
-    """A query parameter (or part of one) that was dropped, and why.
+    """A query parameter (or part of one) that was dropped or corrected, and why.
 
     `message` is English, for the API's 400 answers (scripts read it); `key` and `values` say the
     same in any language of the translation table, for the page's notice. A problem made without
@@ -62,12 +62,16 @@ class ParamProblem:
     message: str
     key: str = ""
     values: tuple[tuple[str, str], ...] = ()
+    #: False when the value was corrected and kept (a swapped year range), not dropped.
+    dropped: bool = True
 
     @classmethod
-    def of(cls, param: str, key: str, values: Mapping[str, object] | None = None) -> ParamProblem:
+    def of(
+        cls, param: str, key: str, values: Mapping[str, object] | None = None, dropped: bool = True
+    ) -> ParamProblem:
         """A problem whose English message comes from the translation table."""
         pairs = tuple((name, str(value)) for name, value in (values or {}).items())
-        return cls(param, t(key, "en", **dict(pairs)), key, pairs)
+        return cls(param, t(key, "en", **dict(pairs)), key, pairs, dropped)
 
     def text(self, lang: str) -> str:
         """What went wrong, in `lang`."""
@@ -132,9 +136,14 @@ class View:
             view.year_from is not None
             and view.year_to is not None
             and view.year_from > view.year_to
-        ):
-            problems.append(ParamProblem("from", f"{view.year_from} is after to={view.year_to}"))
-            view = replace(view, year_from=None, year_to=None)
+        ):  # typed the wrong way round: the reader meant the range, so keep it, the right way
+            later, earlier = view.year_from, view.year_to
+            problems.append(
+                ParamProblem.of(
+                    "from", "param.years_swapped", {"later": later, "earlier": earlier}, False
+                )
+            )
+            view = replace(view, year_from=earlier, year_to=later)
         return view, problems
 
     def to_query(self, default_lang: str = "nl") -> str:

@@ -14,8 +14,10 @@ from kansenkaart.dataset import load_dataset
 from kansenkaart.problems import DataError
 from kansenkaart.registry import (
     FILTER_THEMES,
+    FIRST_YEAR,
     KINDS,
     LANGUAGES,
+    LAST_YEAR,
     METRICS,
     PROVINCE_CODES,
     STATUSES,
@@ -81,6 +83,13 @@ def test_a_list_keeps_exactly_its_known_items_and_names_the_rest(param, items):
     unknown = {i.strip() for i in items if i.strip()} - set(allowed)
     assert set(getattr(view, param)) == known
     assert [p.param for p in problems] == ([param] if unknown else [])
+
+
+@given(st.integers(FIRST_YEAR, LAST_YEAR), st.integers(FIRST_YEAR, LAST_YEAR))
+def test_two_years_in_range_are_kept_in_order(first, second):
+    view, problems = View.from_query({"from": str(first), "to": str(second)})
+    assert (view.year_from, view.year_to) == (min(first, second), max(first, second))
+    assert [p.key for p in problems] == (["param.years_swapped"] if first > second else [])
 
 
 @given(

@@ -169,9 +169,19 @@ def test_a_link_keeps_the_known_themes_and_names_the_unknown_one():
     assert "'foo' is not a theme" in notice_text(problems, "en")
 
 
-def test_a_link_with_a_province_name_shows_that_province():
-    view, problems = reduce(View(), UrlChanged("?province=Fryslan", "en"))
-    assert (view.province, view.lang, problems) == ("PV21", "en", [])
+def test_a_link_with_a_province_name_and_reversed_years():
+    view, problems = reduce(View(), UrlChanged("?province=Fryslan&from=2022&to=2015", "en"))
+    assert (view.province, view.year_from, view.year_to) == ("PV21", 2015, 2022)
+    notice = notice_text(problems, "nl")
+    assert "aangepast of genegeerd" in notice and "de jaren zijn omgewisseld" in notice
+    assert "the years were swapped" in notice_text(problems, "en")
+
+
+def test_years_typed_the_wrong_way_round_are_swapped_not_cleared():
+    values = {**CONTROLS_DEFAULT, "from": "2022", "to": "2015"}
+    view, problems = reduce(View(), ControlsChanged(values))
+    assert (view.year_from, view.year_to) == (2015, 2022)
+    assert "omgewisseld" in notice_text(problems, "nl")
 
 
 def test_a_year_typed_outside_the_range_names_the_range_in_dutch():

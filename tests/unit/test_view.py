@@ -103,10 +103,20 @@ def test_full_view_round_trip():
     assert again == view
 
 
-def test_reversed_year_range_is_dropped():
-    view, problems = View.from_query("from=2020&to=2010")
-    assert (view.year_from, view.year_to) == (None, None)
-    assert problems[0].param == "from"
+def test_reversed_year_range_is_swapped_and_says_so():
+    view, problems = View.from_query("from=2022&to=2015")
+    assert (view.year_from, view.year_to) == (2015, 2022)
+    assert view.to_query() == "?from=2015&to=2022"
+    assert [p.param for p in problems] == ["from"]
+    assert not problems[0].dropped
+    assert "omgewisseld, nu 2015 tot en met 2022" in problems[0].text("nl")
+    assert "swapped, now 2015 to 2022" in problems[0].text("en")
+
+
+def test_a_year_typed_after_the_other_is_swapped_too():
+    view, problems = View(year_to=2015).updated({"from": "2022"})
+    assert (view.year_from, view.year_to) == (2015, 2022)
+    assert problems[0].key == "param.years_swapped"
 
 
 @pytest.mark.parametrize("year", ["1800", "2099"])
