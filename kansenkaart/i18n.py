@@ -265,7 +265,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "{year} is outside {first}..{last}: use a year from {first} to {last}",
     },
     "param.years_swapped": {
-        "nl": "van {later} ligt na tot en met {earlier}: de jaren zijn omgewisseld, nu {earlier} tot en met {later}",
+        "nl": "het beginjaar {later} ligt na het eindjaar {earlier}: de jaren zijn omgewisseld, nu {earlier} tot en met {later}",
         "en": "from={later} is after to={earlier}: the years were swapped, now {earlier} to {later}",
     },
     "param.not_a_province": {
