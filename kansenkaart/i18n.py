@@ -278,6 +278,50 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "These parts of the link were ignored:",
     },
     "dismiss": {"nl": "Melding sluiten", "en": "Dismiss"},
+    "params_changed": {
+        "nl": "Deze delen van de link zijn aangepast of genegeerd:",
+        "en": "These parts of the link were adjusted or ignored:",
+    },
+    # --- what was wrong with a link's parameter (the English one is also the API's message) ---
+    "param.unknown": {"nl": "onbekende parameter", "en": "unknown parameter"},
+    "param.not_a.theme": {
+        "nl": "{items} is geen thema en is weggelaten (mogelijk: {allowed})",
+        "en": "{items} is not a theme; use {allowed}",
+    },
+    "param.not_a.kind": {
+        "nl": "{items} is geen soort en is weggelaten (mogelijk: {allowed})",
+        "en": "{items} is not a kind; use {allowed}",
+    },
+    "param.not_a.status": {
+        "nl": "{items} is geen status en is weggelaten (mogelijk: {allowed})",
+        "en": "{items} is not a status; use {allowed}",
+    },
+    "param.not_one_of": {
+        "nl": "{value} is niet een van {allowed}",
+        "en": "{value} is not one of {allowed}",
+    },
+    "param.not_a_year": {"nl": "{value} is geen jaartal", "en": "{value} is not a year"},
+    "param.year_outside": {
+        "nl": "{year} valt buiten de jaren van deze kaart: kies een jaar van {first} tot en met {last}",
+        "en": "{year} is outside {first}..{last}: use a year from {first} to {last}",
+    },
+    "param.years_swapped": {
+        "nl": "het beginjaar {later} ligt na het eindjaar {earlier}: de jaren zijn omgewisseld, nu {earlier} tot en met {later}",
+        "en": "from={later} is after to={earlier}: the years were swapped, now {earlier} to {later}",
+    },
+    "param.not_a_province": {
+        "nl": "{value} is geen provincie; gebruik een CBS-code (PV20..PV31) of de naam van een provincie",
+        "en": "{value} is not a province; use a CBS province code (PV20..PV31) or a province name",
+    },
+    "param.too_long": {
+        "nl": "is langer dan {limit} tekens",
+        "en": "is longer than {limit} characters",
+    },
+    "param.control_characters": {"nl": "bevat stuurtekens", "en": "contains control characters"},
+    "param.not_an_initiative_id": {
+        "nl": "{value} is geen initiatief-id",
+        "en": "{value} is not an initiative id",
+    },
     # --- analysts: downloads ---
     "downloads_label": {"nl": "Downloaden", "en": "Download"},
     "download.csv": {"nl": "CSV", "en": "CSV"},

@@ -6,11 +6,14 @@ the same allow-lists) decide what every one of them shows.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any, Self
 from urllib.parse import parse_qsl, urlencode
 
+from kansenkaart.i18n import t
 from kansenkaart.registry import (
     FILTER_THEMES,
     FIRST_YEAR,
@@ -28,15 +31,62 @@ MAX_QUERY_LENGTH = 200
 MAX_ID_LENGTH = 32
 
 
+#: The twelve provinces by their CBS names, so a link may say `province=Fryslan` or
+#: `province=noord-holland`; matched by `_name_key` and written back as the code.
+PROVINCE_NAMES: dict[str, str] = {
+    "PV20": "Groningen",
+    "PV21": "Fryslân",
+    "PV22": "Drenthe",
+    "PV23": "Overijssel",
+    "PV24": "Flevoland",
+    "PV25": "Gelderland",
+    "PV26": "Utrecht",
+    "PV27": "Noord-Holland",
+    "PV28": "Zuid-Holland",
+    "PV29": "Zeeland",
+    "PV30": "Noord-Brabant",
+    "PV31": "Limburg",
+}
+
+
 @dataclass(frozen=True)
 class ParamProblem:
-    """A query parameter that was dropped, and why."""
+    """A query parameter (or part of one) that was dropped or corrected, and why.
+
+    `message` is English, for the API's 400 answers (scripts read it); `key` and `values` say the
+    same in any language of the translation table, for the page's notice. A problem made without
+    a key (older callers) shows its message as it is.
+    """
 
     param: str
     message: str
+    key: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+    #: False when the value was corrected and kept (a swapped year range), not dropped.
+    dropped: bool = True
+
+    @classmethod
+    def of(
+        cls, param: str, key: str, values: Mapping[str, object] | None = None, dropped: bool = True
+    ) -> ParamProblem:
+        """A problem whose English message comes from the translation table."""
+        pairs = tuple((name, str(value)) for name, value in (values or {}).items())
+        return cls(param, t(key, "en", **dict(pairs)), key, pairs, dropped)
+
+    def text(self, lang: str) -> str:
+        """What went wrong, in `lang`."""
+        return t(self.key, lang, **dict(self.values)) if self.key else self.message
 
     def __str__(self) -> str:
         return f"{self.param}: {self.message}"
+
+
+class _Refused(ValueError):
+    """A raw value the parser cannot use, or can use only in part (`kept`)."""
+
+    def __init__(self, key: str, kept: Any = None, **values: object) -> None:
+        super().__init__(key)
+        self.key, self.kept, self.values = key, kept, values
 
 
 @dataclass(frozen=True)
@@ -70,23 +120,30 @@ class View:
         for key, raw in params.items():
             parser = _PARSERS.get(key)
             if parser is None:
-                problems.append(ParamProblem(key, "unknown parameter"))
+                problems.append(ParamProblem.of(key, "param.unknown"))
                 continue
             if not raw.strip():  # an emptied control, or `?from=`: back to no filter
                 values[_FIELD_FOR[key]] = _DEFAULTS[_FIELD_FOR[key]]
                 continue
             try:
                 values[_FIELD_FOR[key]] = parser(raw)
-            except ValueError as error:
-                problems.append(ParamProblem(key, str(error)))
+            except _Refused as refused:
+                problems.append(ParamProblem.of(key, refused.key, refused.values))
+                if refused.kept:  # `theme=climate,foo`: climate stays
+                    values[_FIELD_FOR[key]] = refused.kept
         view = replace(self, **values)
         if (
             view.year_from is not None
             and view.year_to is not None
             and view.year_from > view.year_to
-        ):
-            problems.append(ParamProblem("from", f"{view.year_from} is after to={view.year_to}"))
-            view = replace(view, year_from=None, year_to=None)
+        ):  # typed the wrong way round: the reader meant the range, so keep it, the right way
+            later, earlier = view.year_from, view.year_to
+            problems.append(
+                ParamProblem.of(
+                    "from", "param.years_swapped", {"later": later, "earlier": earlier}, False
+                )
+            )
+            view = replace(view, year_from=earlier, year_to=later)
         return view, problems
 
     def to_query(self, default_lang: str = "nl") -> str:
@@ -124,14 +181,19 @@ def query_value(values: list[str] | tuple[str, ...] | str | int | None) -> str:
     return str(values)
 
 
+def _shown(raw: str) -> str:
+    return repr(raw[:20])
+
+
 def _keys(allowed: tuple[str, ...], what: str):
     def parse(raw: str) -> tuple[str, ...]:
         items = [s.strip() for s in raw.split(",") if s.strip()]
-        bad = [s for s in items if s not in allowed]
+        kept = tuple(a for a in allowed if a in items)  # canonical order, no duplicates
+        bad = list(dict.fromkeys(s for s in items if s not in allowed))
         if bad:
-            shown = ", ".join(repr(b[:20]) for b in bad[:3])
-            raise ValueError(f"{shown} is not a {what}; use {', '.join(allowed)}")
-        return tuple(a for a in allowed if a in items)  # canonical order, no duplicates
+            named = ", ".join(_shown(b) for b in bad[:3]) + (", ..." if len(bad) > 3 else "")
+            raise _Refused(f"param.not_a.{what}", kept, items=named, allowed=", ".join(allowed))
+        return kept
 
     return parse
 
@@ -139,7 +201,7 @@ def _keys(allowed: tuple[str, ...], what: str):
 def _choice(allowed: tuple[str, ...]):
     def parse(raw: str) -> str:
         if raw not in allowed:
-            raise ValueError(f"{raw[:20]!r} is not one of {', '.join(allowed)}")
+            raise _Refused("param.not_one_of", value=_shown(raw), allowed=", ".join(allowed))
         return raw
 
     return parse
@@ -147,32 +209,45 @@ def _choice(allowed: tuple[str, ...]):
 
 def _year(raw: str) -> int:
     if not raw.strip().isdigit() or len(raw.strip()) > 4:
-        raise ValueError(f"{raw[:20]!r} is not a year")
+        raise _Refused("param.not_a_year", value=_shown(raw))
     year = int(raw)
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"{year} is outside {FIRST_YEAR}..{LAST_YEAR}")
+        raise _Refused("param.year_outside", year=year, first=FIRST_YEAR, last=LAST_YEAR)
     return year
+
+
+def _name_key(name: str) -> str:
+    """`Fryslân`, `fryslan`, `FRYSLAN` alike; `Noord-Holland`, `noord holland` alike."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[\s_-]+", " ", plain).strip().casefold()
+
+
+_PROVINCE_BY_NAME = {_name_key(name): code for code, name in PROVINCE_NAMES.items()}
 
 
 def _province(raw: str) -> str:
     code = raw.strip().upper()
-    if code not in PROVINCE_CODES:
-        raise ValueError(f"{raw[:20]!r} is not a CBS province code (PV20..PV31)")
-    return code
+    if code in PROVINCE_CODES:
+        return code
+    by_name = _PROVINCE_BY_NAME.get(_name_key(raw))
+    if by_name is None:
+        raise _Refused("param.not_a_province", value=_shown(raw))
+    return by_name
 
 
 def _search(raw: str) -> str:
     text = " ".join(raw.split())
     if len(text) > MAX_QUERY_LENGTH:
-        raise ValueError(f"is longer than {MAX_QUERY_LENGTH} characters")
+        raise _Refused("param.too_long", limit=MAX_QUERY_LENGTH)
     if any(ord(c) < 32 for c in text):
-        raise ValueError("contains control characters")
+        raise _Refused("param.control_characters")
     return text
 
 
 def _initiative_id(raw: str) -> str:
     if not raw or len(raw) > MAX_ID_LENGTH or not all(c.isalnum() or c in "-_" for c in raw):
-        raise ValueError(f"{raw[:20]!r} is not an initiative id")
+        raise _Refused("param.not_an_initiative_id", value=_shown(raw))
     return raw
 
 

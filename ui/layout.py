@@ -315,6 +315,7 @@ def _year_inputs(view: View, lang: str) -> html.Div:
                     min=FIRST_YEAR,
                     max=LAST_YEAR,
                     step=1,
+                    inputMode="numeric",  # digits on a phone's keyboard
                     value=value,
                     debounce=True,
                     className="year-input",

@@ -131,11 +131,12 @@ def map_message(data: DataSet, view: View, shown: int) -> list:
 
 
 def notice_lines(problems: list[ParamProblem], lang: str) -> list:
-    """The dropped parameters, each named, in the page's language."""
+    """The dropped or corrected parameters, each named, in the page's language."""
     if not problems:
         return []
-    items = [html.Li([html.Code(p.param), f": {p.message}"]) for p in problems]
-    return [html.Span(t("params_dropped", lang)), html.Ul(items)]
+    heading = "params_dropped" if all(p.dropped for p in problems) else "params_changed"
+    items = [html.Li([html.Code(p.param), f": {p.text(lang)}"]) for p in problems]
+    return [html.Span(t(heading, lang)), html.Ul(items)]
 
 
 def present_table(data: DataSet, view: View) -> TableUpdate:

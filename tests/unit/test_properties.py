@@ -12,8 +12,17 @@ from hypothesis import strategies as st
 
 from kansenkaart.dataset import load_dataset
 from kansenkaart.problems import DataError
-from kansenkaart.registry import FILTER_THEMES, KINDS, LANGUAGES, METRICS, PROVINCE_CODES, STATUSES
-from kansenkaart.view import PARAMETERS, View
+from kansenkaart.registry import (
+    FILTER_THEMES,
+    FIRST_YEAR,
+    KINDS,
+    LANGUAGES,
+    LAST_YEAR,
+    METRICS,
+    PROVINCE_CODES,
+    STATUSES,
+)
+from kansenkaart.view import PARAMETERS, PROVINCE_NAMES, View
 from tests.conftest import COLUMNS, fixture_records, write_data_dir
 
 KEYS = [
@@ -39,6 +48,10 @@ NASTY = st.text(
         "lq",
         "demo",
         "all",
+        "climate,foo",
+        "Fryslan",
+        "noord-holland",
+        "1800",
     ]
 )
 
@@ -54,6 +67,42 @@ def test_any_query_gives_a_valid_view(params):
     assert all(p.param in params for p in problems)
     again, more = View.from_query(view.to_query())
     assert again == view and more == []  # what the page writes back reads back the same
+
+
+LISTS = {"theme": FILTER_THEMES, "kind": KINDS, "status": STATUSES}
+ITEM = st.sampled_from([*FILTER_THEMES, *KINDS, *STATUSES]) | st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters=","), max_size=12
+)
+
+
+@given(st.sampled_from(sorted(LISTS)), st.lists(ITEM, max_size=6))
+def test_a_list_keeps_exactly_its_known_items_and_names_the_rest(param, items):
+    view, problems = View.from_query({param: ",".join(items)})
+    allowed = LISTS[param]
+    known = {i.strip() for i in items} & set(allowed)
+    unknown = {i.strip() for i in items if i.strip()} - set(allowed)
+    assert set(getattr(view, param)) == known
+    assert [p.param for p in problems] == ([param] if unknown else [])
+
+
+@given(st.integers(FIRST_YEAR, LAST_YEAR), st.integers(FIRST_YEAR, LAST_YEAR))
+def test_two_years_in_range_are_kept_in_order(first, second):
+    view, problems = View.from_query({"from": str(first), "to": str(second)})
+    assert (view.year_from, view.year_to) == (min(first, second), max(first, second))
+    assert [p.key for p in problems] == (["param.years_swapped"] if first > second else [])
+
+
+@given(
+    st.sampled_from(sorted(PROVINCE_NAMES.items())),
+    st.sampled_from([str.lower, str.upper, str.title]),
+    st.sampled_from(["-", " ", "_"]),
+    st.booleans(),
+)
+def test_a_province_name_in_any_spelling_is_its_code(item, case, separator, plain):
+    code, name = item
+    spelled = case(name.replace("-", separator).replace("â", "a" if plain else "â"))
+    view, problems = View.from_query({"province": spelled})
+    assert (view.province, problems) == (code, [])
 
 
 ROW_VALUES = st.sampled_from(

@@ -24,6 +24,7 @@ from kansenkaart.state import (
     reduce,
 )
 from kansenkaart.view import View
+from ui.presenter import notice_lines
 
 CONTROLS_DEFAULT = {
     "lang": "nl",
@@ -150,3 +151,47 @@ def test_data_reload_closes_a_card_whose_initiative_left_the_data():
 
 def test_known_initiative_leaves_a_view_without_card_alone():
     assert known_initiative(View(), frozenset()) == (View(), [])
+
+
+def notice_text(problems: list, lang: str) -> str:
+    """The notice as a person reads it: the heading and each line's text."""
+
+    def text(node: object) -> str:
+        if isinstance(node, str):
+            return node
+        children = getattr(node, "children", None)
+        children = children if isinstance(children, list) else [children] if children else []
+        return " ".join(text(child) for child in children)
+
+    return " ".join(text(line) for line in notice_lines(problems, lang))
+
+
+def test_a_link_keeps_the_known_themes_and_names_the_unknown_one():
+    view, problems = reduce(View(), UrlChanged("?theme=climate,foo"))
+    assert view == View(theme=("climate",))
+    assert [p.param for p in problems] == ["theme"]
+    assert "'foo' is geen thema" in notice_text(problems, "nl")
+    assert "Deze delen van de link zijn genegeerd" in notice_text(problems, "nl")
+    assert "'foo' is not a theme" in notice_text(problems, "en")
+
+
+def test_a_link_with_a_province_name_and_reversed_years():
+    view, problems = reduce(View(), UrlChanged("?province=Fryslan&from=2022&to=2015", "en"))
+    assert (view.province, view.year_from, view.year_to) == ("PV21", 2015, 2022)
+    notice = notice_text(problems, "nl")
+    assert "aangepast of genegeerd" in notice and "de jaren zijn omgewisseld" in notice
+    assert "the years were swapped" in notice_text(problems, "en")
+
+
+def test_years_typed_the_wrong_way_round_are_swapped_not_cleared():
+    values = {**CONTROLS_DEFAULT, "from": "2022", "to": "2015"}
+    view, problems = reduce(View(), ControlsChanged(values))
+    assert (view.year_from, view.year_to) == (2015, 2022)
+    assert "omgewisseld" in notice_text(problems, "nl")
+
+
+def test_a_year_typed_outside_the_range_names_the_range_in_dutch():
+    view, problems = reduce(View(), ControlsChanged({**CONTROLS_DEFAULT, "to": "2099"}))
+    assert view.year_to is None
+    assert "2099 valt buiten de jaren van deze kaart" in notice_text(problems, "nl")
+    assert "1990 tot en met 2030" in notice_text(problems, "nl")
