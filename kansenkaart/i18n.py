@@ -75,6 +75,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "nl": "Geen initiatieven in deze weergave",
         "en": "No initiatives in this view",
     },
+    "param.not_in_data": {
+        "nl": "{value} staat niet (meer) in de gegevens",
+        "en": "{value} is not in the data",
+    },
     "tab_title": {"nl": "Kansenkaart CE", "en": "CE Opportunity Map"},
     "methodology_link": {"nl": "Hoe de cijfers gemaakt zijn", "en": "How the figures are made"},
     "coverage_note": {

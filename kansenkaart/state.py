@@ -146,6 +146,6 @@ def known_initiative(view: View, initiatives: frozenset[str]) -> tuple[View, lis
     """An initiative id (from a link or old data) that is not in the data is dropped and named."""
     if view.initiative and view.initiative not in initiatives:
         return view.without("initiative"), [
-            ParamProblem("initiative", f"{view.initiative!r} is not in the data")
+            ParamProblem.of("initiative", "param.not_in_data", {"value": repr(view.initiative)})
         ]
     return view, []

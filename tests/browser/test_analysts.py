@@ -51,9 +51,10 @@ def test_invalid_parameters_are_dropped_with_a_dismissable_notice(page):
     expect(notice).to_contain_text("Deze delen van de link zijn genegeerd")
     for param in ("theme", "metric", "colour"):
         expect(notice.locator("code", has_text=param)).to_be_visible()
-    # the valid parts still apply; the bad ones are gone from the URL
+    # the valid parts still apply (energy of theme=energy,plastic too); the bad ones are gone
     expect(page.locator("#profile h2")).to_have_text("Krachtenkaart Drenthe")
-    expect(page).to_have_url(re.compile(r"/\?province=PV22$"))
+    expect(page).to_have_url(re.compile(r"/\?theme=energy&province=PV22$"))
+    expect(notice.locator("li", has_text="theme")).to_contain_text("plastic")
     page.get_by_role("button", name="Melding sluiten").click()
     expect(notice).to_be_hidden()
 

@@ -29,7 +29,7 @@ def test_script_in_a_search_term_stays_text(page):
     expect(page.locator("#message")).to_contain_text("Geen initiatieven passen bij deze filters.")
     # a bad parameter value is echoed in the notice, as text
     page.goto(page.base_url + "/?theme=%3Cb%3Ebold%3C%2Fb%3E")
-    expect(page.locator("#notice")).to_contain_text("'<b>bold</b>' is not a theme")
+    expect(page.locator("#notice")).to_contain_text("'<b>bold</b>' is geen thema")
     assert page.locator("#notice b").count() == 0
     page.wait_for_timeout(500)
     assert dialogs == []
