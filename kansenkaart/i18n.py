@@ -129,8 +129,8 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "year_from": {"nl": "van", "en": "from"},
     "year_to": {"nl": "tot en met", "en": "to"},
     "years_hint": {
-        "nl": "Met een jaarbereik vallen initiatieven zonder bekend startjaar weg.",
-        "en": "With a year range, initiatives without a known start year are left out.",
+        "nl": "Een jaar van {first} tot en met {last}. Met een jaarbereik vallen initiatieven zonder bekend startjaar weg.",
+        "en": "A year from {first} to {last}. With a year range, initiatives without a known start year are left out.",
     },
     "search_label": {"nl": "Zoeken", "en": "Search"},
     "search_placeholder": {

@@ -8,7 +8,7 @@ from typing import Any
 
 from kansenkaart.i18n import t
 from kansenkaart.metrics import METRIC_GROUPS, METRIC_REGISTRY
-from kansenkaart.registry import FILTER_THEMES, KINDS, MATCH_MODES, STATUSES
+from kansenkaart.registry import FILTER_THEMES, FIRST_YEAR, KINDS, LAST_YEAR, MATCH_MODES, STATUSES
 from ui import ids
 
 
@@ -91,7 +91,9 @@ TEXTS: dict[tuple[str, str], Callable[[str], Any]] = {
     ("years-legend", "children"): _text("years_label"),
     ("year-from-label", "children"): _text("year_from"),
     ("year-to-label", "children"): _text("year_to"),
-    ("years-hint", "children"): _text("years_hint"),
+    ("years-hint", "children"): lambda lang: t(
+        "years_hint", lang, first=FIRST_YEAR, last=LAST_YEAR
+    ),
     ("search-label", "children"): _text("search_label"),
     (ids.SEARCH, "placeholder"): _text("search_placeholder"),
     ("metric-legend", "children"): _text("metric_label"),

@@ -79,14 +79,15 @@ def test_profile_chart_draws_without_bar_traces(page):
     assert not [url for url in urls if FULL_PLOTLY in url]
 
 
-def test_the_map_still_downloads_as_png(page):
-    page.goto(page.base_url + "/")
+def test_the_map_downloads_as_png_without_plotlys_mode_bar(page):
+    """The mode bar is gone (English-only tab stops, issue 13.4); the map's image is the
+    "Kaart (PNG)" download, drawn on the server from the same figure."""
+    page.goto(page.base_url + "/?theme=energy")
     wait_for_map(page)
-    page.hover(GRAPH)
-    button = page.locator(f"{GRAPH} .modebar-btn[data-title*='png' i]")
+    assert page.locator(f"{GRAPH} .modebar").count() == 0
     with page.expect_download() as info:
-        button.click()
+        page.locator("#download-png").click()
     download = info.value
-    assert download.suggested_filename == "kansenkaart.png"
+    assert re.fullmatch(r"kansenkaart_\d{4}-\d{2}-\d{2}_energy\.png", download.suggested_filename)
     with open(download.path(), "rb") as file:
         assert file.read(8) == b"\x89PNG\r\n\x1a\n"

@@ -100,3 +100,32 @@ def test_a_search_typed_just_before_reset_does_not_come_back(page):
     page.wait_for_timeout(1000)  # longer than the search box's 0.4 s debounce
     expect(page.locator("#search")).to_have_value("")
     assert "q=" not in page.url
+
+
+def test_the_kind_menu_opens_over_the_map_not_under_it(page_factory):
+    page = page_factory(viewport={"width": 1366, "height": 768})
+    page.goto(page.base_url + "/")
+    wait_for_map(page)
+    page.locator("#kind-filter").click()
+    option = page.get_by_role("option", name="icoonproject")
+    expect(option).to_be_visible()
+    box = option.bounding_box()
+    assert box
+    on_top = page.evaluate(
+        "([x, y]) => !!document.elementFromPoint(x, y).closest('[role=listbox], [role=option]')",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert on_top  # the option itself is what a click there reaches, not the map panel
+
+
+def test_a_phone_can_leave_the_presentation_by_touch(page_factory):
+    page = page_factory(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page.goto(page.base_url + "/?mode=demo")
+    wait_for_map(page)
+    leave = page.locator("#demo-exit")
+    expect(leave).to_be_visible()
+    box = leave.bounding_box()
+    assert box and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844
+    assert box["height"] >= 44  # a touch target
+    leave.tap()
+    expect(page).not_to_have_url(re.compile(r"mode=demo"))
