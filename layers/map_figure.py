@@ -12,6 +12,7 @@ latitudes travel.
 
 from __future__ import annotations
 
+import math
 from enum import Enum
 
 import numpy as np
@@ -21,7 +22,7 @@ from shapely.geometry import shape
 
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import view_mask
-from kansenkaart.i18n import t
+from kansenkaart.i18n import format_number, t
 from kansenkaart.metrics import (
     METRIC_REGISTRY,
     metric_source,
@@ -29,7 +30,7 @@ from kansenkaart.metrics import (
     shown_metric,
     too_few_for_lq,
 )
-from kansenkaart.registry import LANGUAGE_REGISTRY
+from kansenkaart.registry import LANGUAGE_REGISTRY, PROVINCE_CODES
 from kansenkaart.view import View
 from layers.clusters import cluster_trace, cluster_updates, no_clusters
 from layers.figure_patch import LAYOUT, Updates, apply
@@ -43,6 +44,7 @@ from layers.initiatives import (
     markers_visibility,
 )
 from layers.province_wide import (
+    label_points,
     province_wide_static,
     province_wide_trace,
     province_wide_update,
@@ -217,6 +219,39 @@ def shown_count(data: DataSet, view: View) -> int:
     return int(np.count_nonzero(view_mask(data.initiatives, view)))
 
 
+#: Degrees a province's name sits north of its badge (about 6 km; clear at national scale).
+LABEL_LIFT = 0.055
+
+
+def province_labels(data: DataSet, view: View) -> dict:
+    """Each province's name and value, written on the map: an image cannot be hovered (the
+    badge of province-wide initiatives sits just below at the same point)."""
+    lats, lons = label_points(data)
+    metric = METRIC_REGISTRY[shown_metric(view)]
+    values = metric_values(data, view)
+    decimals = 2 if metric.diverging else 1 if metric.hover_format.endswith(".1f") else 0
+    texts = [
+        f"<b>{data.province_name(code)}</b><br>"
+        + (
+            t("no_data", view.lang)
+            if math.isnan(values[code])
+            else format_number(values[code], view.lang, decimals)
+        )
+        for code in PROVINCE_CODES
+    ]
+    return go.Scattergeo(
+        lat=[lat + LABEL_LIFT for lat in lats],  # above the badge at the same point
+        lon=lons,
+        mode="text",
+        text=texts,
+        textposition="top center",
+        textfont={"size": 12, "color": "#1a1a1a"},
+        hoverinfo="skip",
+        showlegend=False,
+        name="labels",
+    ).to_plotly_json()
+
+
 def image_figure(data: DataSet, view: View) -> dict:
     """The map for an image export: on paper there is no HTML legend, so plotly draws one."""
     figure = build_figure(data, view)
@@ -224,6 +259,7 @@ def image_figure(data: DataSet, view: View) -> dict:
     counts = shown["kind"].value_counts()
     figure["data"] = [
         *figure["data"],
+        province_labels(data, view),
         *legend_traces(view.lang, {str(k): int(v) for k, v in counts.items()}),
     ]
     figure["layout"] = {

@@ -199,8 +199,18 @@ def test_province_wide_initiatives_are_a_badge_not_a_marker(real):
 
 def test_image_export_lists_the_kinds_with_counts(real):
     figure = image_figure(real, View(theme=("energy",)))
-    names = [trace["name"] for trace in figure["data"][PROVINCE_WIDE + 1 :]]
+    names = [trace["name"] for trace in figure["data"][PROVINCE_WIDE + 2 :]]
     assert figure["layout"]["showlegend"] is True
     shown = filter_initiatives(real.initiatives, View(theme=("energy",)))
     count = int((shown["kind"] == "initiative").sum())
     assert len(names) == 6 and f"initiatief ({count})" in names
+
+
+def test_an_image_names_each_province_and_its_value(real):
+    """On paper nothing can be hovered: the names and values are written on the map."""
+    figure = image_figure(real, View(metric="co2_per_inhabitant"))
+    labels = figure["data"][PROVINCE_WIDE + 1]
+    assert labels["mode"] == "text" and len(labels["text"]) == 12
+    values = indicator_values(real.indicators, "co2_per_inhabitant")
+    zeeland = next(text for text in labels["text"] if "Zeeland" in text)
+    assert f"{values['PV29']:.1f}".replace(".", ",") in zeeland
