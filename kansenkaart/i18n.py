@@ -79,6 +79,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "nl": "{value} staat niet (meer) in de gegevens",
         "en": "{value} is not in the data",
     },
+    "downloads_note": {
+        "nl": "Downloads en API volgen de filters van de kaart; de snelfilter en de sortering van de tabel gelden alleen voor de tabel.",
+        "en": "Downloads and the API follow the map's filters; the table's quick filter and sorting apply to the table only.",
+    },
     "tab_title": {"nl": "Kansenkaart CE", "en": "CE Opportunity Map"},
     "methodology_link": {"nl": "Hoe de cijfers gemaakt zijn", "en": "How the figures are made"},
     "coverage_note": {

@@ -470,6 +470,7 @@ def _table(lang: str) -> list:
             ],
         ),
         _downloads(lang),
+        html.P(text("downloads-note", "children", lang), id="downloads-note", className="hint"),
         html.P(id=ids.TABLE_NOTE, className="hint", **attrs({"aria-live": "polite"})),
         dag.AgGrid(
             id=ids.TABLE,

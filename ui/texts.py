@@ -113,6 +113,7 @@ TEXTS: dict[tuple[str, str], Callable[[str], Any]] = {
     (ids.TABLE, "columnDefs"): column_defs,
     ("credit", "children"): _text("credit"),
     ("ranking-heading", "children"): _text("ranking_heading"),
+    ("downloads-note", "children"): _text("downloads_note"),
     ("downloads-label", "children"): _text("downloads_label"),
     (ids.DEMO_START, "children"): _text("demo_start"),
     (ids.DEMO_EXIT, "children"): _text("demo_exit"),

@@ -129,3 +129,16 @@ def test_a_phone_can_leave_the_presentation_by_touch(page_factory):
     assert box["height"] >= 44  # a touch target
     leave.tap()
     expect(page).not_to_have_url(re.compile(r"mode=demo"))
+
+
+def test_the_map_image_link_says_it_is_being_made(page):
+    page.goto(page.base_url + "/?theme=energy")
+    wait_for_map(page)
+    link = page.locator("#download-svg")
+    label = link.inner_text()
+    with page.expect_download() as info:
+        link.click()
+        expect(link).to_have_attribute("aria-busy", "true")
+        expect(link).to_have_text("Kaart wordt gemaakt…")
+    assert info.value.suggested_filename.endswith(".svg")
+    expect(link).to_have_text(label)
