@@ -7,14 +7,12 @@ view after it is written back, so back and forward step through views.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx
 
 from callbacks.events import chosen_trigger, event_for
 from callbacks.outputs import page_outputs, unchanged
 from kansenkaart import runtime
-from kansenkaart.state import Nothing, ProvinceClicked, known_initiative, reduce
+from kansenkaart.state import Nothing, reduce_in
 from ui import ids
 from ui.controls import CONTROLS
 from ui.presenter import present
@@ -83,13 +81,9 @@ def on_view_event(search, controls, map_click, rows, listed, related, buttons, b
     )
     if isinstance(event, Nothing):  # e.g. a list drawn anew: the page stays as it is
         return unchanged(controls)
-    current = runtime.view_of(search)
-    if isinstance(event, ProvinceClicked) and current.initiative:
-        event = replace(event, card_province=data.province_of(current.initiative))
-    view, problems = reduce(current, event)
-    view, unknown = known_initiative(view, data.initiative_ids)
+    view, problems = reduce_in(data, runtime.view_of(search), event)
     shown = runtime.view_of(browser["shown"]) if browser["shown"] is not None else None
-    update = present(data, view, shown, [*problems, *unknown], default_lang)
+    update = present(data, view, shown, problems, default_lang)
     return page_outputs(update, {**browser, "search": search}, controls)
 
 

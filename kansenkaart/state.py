@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from kansenkaart.dataset import DataSet
 from kansenkaart.view import ParamProblem, View
 
 
@@ -149,3 +150,13 @@ def known_initiative(view: View, initiatives: frozenset[str]) -> tuple[View, lis
             ParamProblem.of("initiative", "param.not_in_data", {"value": repr(view.initiative)})
         ]
     return view, []
+
+
+def reduce_in(data: DataSet, view: View, event: Event) -> tuple[View, list[ParamProblem]]:
+    """`reduce` with what only the data knows: the open card's province (a province click closes
+    a card from elsewhere) and whether an initiative from a link exists."""
+    if isinstance(event, ProvinceClicked) and view.initiative:
+        event = replace(event, card_province=data.province_of(view.initiative))
+    after, problems = reduce(view, event)
+    after, unknown = known_initiative(after, data.initiative_ids)
+    return after, [*problems, *unknown]

@@ -195,3 +195,17 @@ def test_a_year_typed_outside_the_range_names_the_range_in_dutch():
     assert view.year_to is None
     assert "2099 valt buiten de jaren van deze kaart" in notice_text(problems, "nl")
     assert "1990 tot en met 2030" in notice_text(problems, "nl")
+
+
+def test_reduce_in_the_data_closes_a_card_from_another_province_and_drops_unknown_ids():
+    import app  # noqa: F401  (configures the runtime)
+    from kansenkaart import runtime
+    from kansenkaart.state import reduce_in
+
+    data = runtime.data()
+    view, problems = reduce_in(data, View(initiative="DR-01"), ProvinceClicked("PV26"))
+    assert (view.province, view.initiative, problems) == ("PV26", None, [])
+    view, _ = reduce_in(data, View(initiative="DR-01"), ProvinceClicked("PV22"))
+    assert view.initiative == "DR-01"
+    view, problems = reduce_in(data, View(), UrlChanged("?initiative=ZZ-99"))
+    assert view.initiative is None and problems[0].param == "initiative"
