@@ -192,7 +192,8 @@ _shapes: dict[str, dict[str, dict]] = {}
 
 
 def province_shapes(data: DataSet) -> dict[str, dict]:
-    """Statcode -> GeoJSON geometry with exterior rings counter-clockwise (RFC 7946 3.1.6)."""
+    """Statcode -> GeoJSON MultiPolygon, exterior rings counter-clockwise and holes clockwise
+    (RFC 7946 3.1.6); the shipped file does not promise an orientation."""
     if data.version not in _shapes:
         _shapes.clear()  # one data version at a time
         _shapes[data.version] = {
@@ -204,12 +205,10 @@ def province_shapes(data: DataSet) -> dict[str, dict]:
     return _shapes[data.version]
 
 
-def counter_clockwise(geometry: shapely.Geometry) -> shapely.Geometry:
-    if isinstance(geometry, Polygon):
-        return orient(geometry, sign=1.0)
-    if isinstance(geometry, MultiPolygon):
-        return MultiPolygon([orient(part, sign=1.0) for part in geometry.geoms])
-    return geometry
+def counter_clockwise(geometry: shapely.Geometry) -> MultiPolygon:
+    """Always a MultiPolygon, so a GIS sees one geometry type for the layer (not "any")."""
+    parts = [geometry] if isinstance(geometry, Polygon) else list(getattr(geometry, "geoms", []))
+    return MultiPolygon([orient(part, sign=1.0) for part in parts])
 
 
 def province_features(data: DataSet, view: View) -> list[dict]:
