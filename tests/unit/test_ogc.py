@@ -244,3 +244,19 @@ def test_read_only_and_open_to_other_origins(client):
     reply = client.get(ITEMS)
     assert reply.headers["Access-Control-Allow-Origin"] == "*"
     assert "Accept" in reply.headers["Vary"].split(", ")
+
+
+def test_api_definition_describes_every_ogc_route(client):
+    """A route added under /ogc without a line in /ogc/api fails here."""
+    described = set(client.get("/ogc/api").get_json()["paths"])
+    served = set()
+    for rule in app.server.url_map.iter_rules():
+        if not rule.endpoint.startswith("ogc.") or "<path:" in rule.rule:
+            continue
+        path = rule.rule.removeprefix("/ogc") or "/"
+        if path == "/api":
+            continue
+        path = path.replace("<feature_id>", "{featureId}")
+        for collection in ("initiatives", "provinces"):
+            served.add(path.replace("<collection_id>", collection))
+    assert described == served
