@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import shapely
 from flask import Blueprint, Response, request
@@ -28,8 +28,8 @@ from kansenkaart.registry import PROVINCE_CODES
 from kansenkaart.view import ParamProblem, View
 from server.api import (
     ANY_METHOD,
+    CACHE_SECONDS,
     InvalidParameters,
-    cacheable,
     error_response,
     exported_rows,
     json_response,
@@ -530,7 +530,7 @@ def html_table(rows: list[dict], link_ids: str | None = None) -> str:
         for column in columns:
             value = "" if row[column] is None else str(row[column])
             if column == "id" and link_ids:
-                value_html = f'<a href="{_e(link_ids)}/{_e(value)}?f=html">{_e(value)}</a>'
+                value_html = f'<a href="{_e(link_ids)}/{_e(quote(value))}?f=html">{_e(value)}</a>'
             else:
                 value_html = _e(value)
             cells.append(f"<td>{value_html}</td>")
@@ -554,13 +554,18 @@ def feature_row(feature: dict) -> dict:
 def answer(
     document: dict, fmt: str, html_text: str, json_type: str = "application/json"
 ) -> Response:
+    """JSON or HTML, cached like /api; the ETag names the format, as one address serves both."""
     data = runtime.data()
     if fmt == "html":
         response = Response(html_text, mimetype="text/html")
     else:
         response = json_response(document, mimetype=json_type)
     response.headers["Vary"] = "Accept"
-    return cacheable(response, data)
+    response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    query = request.query_string.decode("latin-1")
+    response.set_etag(f"{data.version}:{fmt}:{request.path}?{query}", weak=True)
+    response.make_conditional(request)
+    return response
 
 
 def lang() -> str:
@@ -677,7 +682,7 @@ def item(collection_id: str, feature_id: str) -> Response:
     if not found:
         return not_found(f"no feature {feature_id[:50]!r} in {chosen.id}")
     feature = dict(found[0])
-    path = f"/collections/{chosen.id}/items/{feature_id}"
+    path = f"/collections/{chosen.id}/items/{quote(feature_id)}"
     feature["links"] = [
         *self_links(path, GEOJSON),
         link(f"{base()}/collections/{chosen.id}", "collection", "application/json", chosen.title),

@@ -260,3 +260,15 @@ def test_api_definition_describes_every_ogc_route(client):
         for collection in ("initiatives", "provinces"):
             served.add(path.replace("<collection_id>", collection))
     assert described == served
+
+
+def test_json_and_html_of_one_address_have_different_etags(client):
+    as_json = client.get(ITEMS)
+    as_html = client.get(ITEMS, headers={"Accept": "text/html"})
+    assert as_json.headers["ETag"] != as_html.headers["ETag"]
+    again = client.get(ITEMS, headers={"If-None-Match": as_json.headers["ETag"]})
+    assert again.status_code == 304
+    other = client.get(
+        ITEMS, headers={"Accept": "text/html", "If-None-Match": as_json.headers["ETag"]}
+    )
+    assert other.status_code == 200 and other.mimetype == "text/html"
