@@ -16,6 +16,7 @@ from kansenkaart.settings import load_settings
 from kansenkaart.view import View
 from server import docs, web
 from server.api import blueprint as api_blueprint
+from server.ogc import blueprint as ogc_blueprint
 from ui import plotly_bundle
 from ui.layout import page
 
@@ -71,6 +72,7 @@ def create_app() -> dash.Dash:
     docs.install(app.server)  # /methodologie
     plotly_bundle.check()  # the page draws with assets/vendor's geo bundle, not the full plotly.js
     app.server.register_blueprint(api_blueprint)  # /api/* and /export/*
+    app.server.register_blueprint(ogc_blueprint)  # /ogc: OGC API - Features for GIS
     # Dash sets itself up on the first request and marks that done before it is: in a fresh
     # threaded worker, parallel first requests then get 404s for Dash's own scripts. Do it now.
     with app.server.app_context():
