@@ -12,9 +12,10 @@ import json
 import logging
 import math
 import numbers
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from functools import wraps
+from urllib.parse import urlencode
 
 import pandas as pd
 from flask import Blueprint, Response, request
@@ -93,11 +94,19 @@ def read_only(view_function: Callable[..., Response]) -> Callable[..., Response]
     return wrapper
 
 
-def parse_view(args: MultiDict[str, str], default_lang: str) -> View:
-    """The View the query string describes; raises InvalidParameters naming every bad one.
+#: Reads one request parameter that is not part of the page's View; ValueError says why not.
+Reader = Callable[[str], object]
+
+
+def parse_view(
+    args: MultiDict[str, str], default_lang: str, extra: Mapping[str, Reader] | None = None
+) -> tuple[View, dict[str, object]]:
+    """The View the query string describes, and the endpoint's own parameters (`extra`, e.g.
+    `limit`) read by their readers; raises InvalidParameters naming every bad one.
 
     A parameter given twice is refused rather than guessed at: `theme=a,b` says it once.
     """
+    extra = extra or {}
     problems = [
         ParamProblem(
             key,
@@ -106,15 +115,58 @@ def parse_view(args: MultiDict[str, str], default_lang: str) -> View:
         for key, values in args.lists()
         if len(values) > 1
     ]
-    view, parse_problems = View.from_query({k: v[0] for k, v in args.lists()}, default_lang)
+    given = {k: v[0] for k, v in args.lists()}
+    read: dict[str, object] = {}
+    for name, reader in extra.items():
+        if name in given:
+            try:
+                read[name] = reader(given.pop(name))
+            except ValueError as error:
+                problems.append(ParamProblem(name, str(error)))
+    view, parse_problems = View.from_query(given, default_lang)
     problems += parse_problems
     if problems:
         raise InvalidParameters(problems)
+    return view, read
+
+
+def request_view(extra: Mapping[str, Reader] | None = None) -> View:
+    view, _ = parse_view(request.args, runtime.settings().default_lang, extra)
     return view
 
 
-def request_view() -> View:
-    return parse_view(request.args, runtime.settings().default_lang)
+def request_view_and(extra: Mapping[str, Reader]) -> tuple[View, dict[str, object]]:
+    return parse_view(request.args, runtime.settings().default_lang, extra)
+
+
+def _choice_of(allowed: tuple[str, ...]) -> Reader:
+    def read(raw: str) -> str:
+        if raw not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}, not {raw[:40]!r}")
+        return raw
+
+    return read
+
+
+def _whole_number(low: int, high: int | None = None) -> Reader:
+    def read(raw: str) -> int:
+        if not raw.isascii() or not raw.isdigit():
+            raise ValueError(f"must be a whole number, not {raw[:40]!r}")
+        number = int(raw)
+        if number < low or (high is not None and number > high):
+            allowed = f"{low} to {high}" if high is not None else f"{low} or more"
+            raise ValueError(f"must be {allowed}, not {number}")
+        return number
+
+    return read
+
+
+#: Paging of /api/initiatives: a page holds `limit` features (at most MAX_LIMIT), from `offset`.
+DEFAULT_LIMIT = 1000
+MAX_LIMIT = 5000
+PAGING: dict[str, Reader] = {"limit": _whole_number(1, MAX_LIMIT), "offset": _whole_number(0)}
+#: The CSV exports' own parameter (not part of the page's View: the page adds it to its links).
+DIALECT: dict[str, Reader] = {"dialect": _choice_of(tuple(exports.CSV_DIALECTS))}
 
 
 def error_response(
@@ -174,12 +226,30 @@ def _allow_any_origin(response: Response) -> Response:
 @blueprint.route("/api/initiatives", methods=ANY_METHOD)
 @read_only
 def api_initiatives() -> Response:
-    """The filtered initiatives as GeoJSON, the same as /export/initiatives.geojson inline."""
-    view, data = request_view(), runtime.data()
+    """The filtered initiatives as GeoJSON, one page at a time: `limit` features from `offset`,
+    with `numberMatched`, `numberReturned` and, while more remain, a `next` link (as OGC API -
+    Features does), so a script follows `next` until there is none."""
+    view, paging = request_view_and(PAGING)
+    data = runtime.data()
+    limit, offset = paging.get("limit", DEFAULT_LIMIT), paging.get("offset", 0)
+    assert isinstance(limit, int) and isinstance(offset, int)  # the readers return whole numbers
     frame = exported_rows(data, view)
-    return cacheable(
-        json_response(exports.feature_collection(frame), mimetype=exports.GEOJSON_TYPE), data
-    )
+    page = frame.iloc[offset : offset + limit]
+    collection = exports.feature_collection(page)
+    links = [{"rel": "self", "type": exports.GEOJSON_TYPE, "href": page_link(offset, limit)}]
+    if offset + limit < len(frame):
+        links.append(
+            {"rel": "next", "type": exports.GEOJSON_TYPE, "href": page_link(offset + limit, limit)}
+        )
+    collection |= {"numberMatched": len(frame), "numberReturned": len(page), "links": links}
+    return cacheable(json_response(collection, mimetype=exports.GEOJSON_TYPE), data)
+
+
+def page_link(offset: int, limit: int) -> str:
+    """This request's address with another page: the other parameters as given, in their order."""
+    params = [(k, v) for k, v in request.args.items(multi=True) if k not in PAGING]
+    params += [("limit", str(limit)), ("offset", str(offset))]
+    return request.base_url + "?" + urlencode(params)
 
 
 @blueprint.route("/api/provinces", methods=ANY_METHOD)
@@ -284,33 +354,44 @@ def _whole(value: object) -> int | None:
 
 def exported_rows(data: DataSet, view: View) -> pd.DataFrame:
     """Exactly the rows the page shows for this view, with the export columns."""
-    return exports.export_frame(filter_initiatives(data.initiatives, view), data.provinces["name"])
+    filtered = filter_initiatives(data.initiatives, view)
+    return exports.export_frame(filtered, data.provinces["name"], view.lang)
 
 
 @blueprint.route("/export/<subject>.<file_format>", methods=ANY_METHOD)
 @read_only
 def export(subject: str, file_format: str) -> Response:
-    """Every download of exports.EXPORT_FORMATS: the filtered rows, or an image of the map."""
-    chosen = exports.EXPORT_FORMATS.get(file_format)
-    if chosen is None or chosen.subject != subject:
+    """Every download of exports.EXPORT_FORMATS: the filtered rows, the figures per province, or
+    an image of the map."""
+    chosen = exports.FORMATS_BY_PATH.get(f"/export/{subject}.{file_format}")
+    if chosen is None:
         return no_endpoint()
-    view, data = request_view(), runtime.data()
+    view, own = request_view_and(DIALECT)
+    data = runtime.data()
     now = datetime.now(UTC)
-    filename = exports.export_filename(view, file_format, now)
+    names = data.provinces["name"]
+    filename = exports.export_filename(view, file_format, now, names, chosen.subject)
     if chosen.write is None:
         return export_map(chosen, view, data, now, filename)
     frame = exported_rows(data, view)
-    about = exports.about_rows(
-        view,
-        data.provinces["name"],
-        len(frame),
-        now,
-        view_link(view),
-        coverage=coverage(data.initiatives),
+    rows = (
+        len(frame)
+        if chosen.subject == "initiatives"
+        else (1 if view.province else len(PROVINCE_CODES))
     )
-    about.append((t("metric_label", view.lang), metric_line(data, view)))
-    body = chosen.write(exports.TableFile(frame, about, view.lang))
-    return download(body, chosen.mimetype, filename, data)
+    about = exports.about_rows(
+        view, names, rows, now, view_link(view), coverage=coverage(data.initiatives)
+    )
+    about += exports.data_rows(data, view)
+    table = exports.TableFile(
+        frame,
+        lambda: exports.province_table(data, view),
+        data.geojson,
+        about,
+        view.lang,
+        str(own.get("dialect", exports.DEFAULT_DIALECT)),
+    )
+    return download(chosen.write(table), chosen.mimetype, filename, data)
 
 
 def metric_line(data: DataSet, view: View) -> str:

@@ -68,7 +68,8 @@ def data() -> DataSet:
 def expected_rows(data: DataSet, query: str) -> pd.DataFrame:
     view, problems = View.from_query(query)
     assert not problems
-    return exports.export_frame(filter_initiatives(data.initiatives, view), data.provinces["name"])
+    filtered = filter_initiatives(data.initiatives, view)
+    return exports.export_frame(filtered, data.provinces["name"], view.lang)
 
 
 def download(client, path: str, query: str) -> bytes:
@@ -204,7 +205,7 @@ def test_a_row_without_a_point_has_a_null_geometry():
 
 def test_helper_columns_are_not_exported(client):
     header = download(client, "/export/initiatives.csv", "").decode("utf-8-sig").splitlines()[0]
-    assert header.split(",") == list(exports.EXPORT_COLUMNS)
+    assert header == ",".join(f'"{c}"' for c in exports.EXPORT_COLUMNS)  # every field quoted
     assert {"location_precision", "place", "same_as"} <= set(exports.EXPORT_COLUMNS)
     assert "theme_" not in header and "search_text" not in header and "map_lat" not in header
 
@@ -216,8 +217,21 @@ def test_helper_columns_are_not_exported(client):
     ("query", "name"),
     [
         ("", "kansenkaart_2026-11-24.csv"),
-        ("theme=energy&province=PV22", "kansenkaart_2026-11-24_energy_PV22.csv"),
-        ("theme=climate,jobs&match=all", "kansenkaart_2026-11-24_climate_jobs_allthemes.csv"),
+        ("theme=energy&province=PV22", "kansenkaart_2026-11-24_drenthe_energie.csv"),
+        (
+            "theme=energy&province=PV22&metric=per100k",
+            "kansenkaart_2026-11-24_drenthe_energie_per100k.csv",
+        ),
+        ("theme=energy&province=PV21&lang=en", "kansenkaart_2026-11-24_fryslan_energy.csv"),
+        ("metric=lq", "kansenkaart_2026-11-24.csv"),  # no theme: the map shows the count
+        (
+            "theme=climate,jobs&match=all&lang=en",
+            "kansenkaart_2026-11-24_climate_jobs_all-themes.csv",
+        ),
+        (
+            "kind=icoonproject&status=ongoing&lang=en",
+            "kansenkaart_2026-11-24_flagship-project_ongoing.csv",
+        ),
         ("from=2018", "kansenkaart_2026-11-24_from2018.csv"),
         (
             "from=2018&to=2020&q=Fryslân%20water",
@@ -226,17 +240,31 @@ def test_helper_columns_are_not_exported(client):
         ("q=%E2%82%AC%E2%82%AC", "kansenkaart_2026-11-24.csv"),
     ],
 )
-def test_file_names_carry_date_and_filters(query, name):
-    view, _ = View.from_query(query)
-    assert exports.export_filename(view, "csv", datetime(2026, 11, 24, tzinfo=UTC)) == name
+def test_file_names_carry_date_and_filters(data, query, name):
+    view, problems = View.from_query(query)
+    assert not problems
+    day = datetime(2026, 11, 24, tzinfo=UTC)
+    assert exports.export_filename(view, "csv", day, data.provinces["name"]) == name
+
+
+def test_province_file_names_say_so(data):
+    view, _ = View.from_query("theme=energy&metric=per100k")
+    day = datetime(2026, 12, 2, tzinfo=UTC)
+    name = exports.export_filename(view, "csv", day, data.provinces["name"], "provinces")
+    assert name == "kansenkaart_2026-12-02_provincies_energie_per100k.csv"
 
 
 def test_downloads_are_attachments_named_after_the_filters(client):
-    for extension in ("csv", "xlsx", "geojson"):
-        response = client.get(f"/export/initiatives.{extension}?theme=energy&province=PV22")
+    for subject, extension in [
+        (subject, extension)
+        for subject in ("initiatives", "provinces")
+        for extension in ("csv", "xlsx", "geojson")
+    ]:
+        response = client.get(f"/export/{subject}.{extension}?theme=energy&province=PV21")
         disposition = response.headers["Content-Disposition"]
+        kind = "_provincies" if subject == "provinces" else ""
         assert re.fullmatch(
-            rf'attachment; filename="kansenkaart_\d{{4}}-\d\d-\d\d_energy_PV22\.{extension}"',
+            rf'attachment; filename="kansenkaart_\d{{4}}-\d\d-\d\d{kind}_fryslan_energie\.{extension}"',
             disposition,
         )
         assert disposition.isascii()
@@ -245,7 +273,7 @@ def test_downloads_are_attachments_named_after_the_filters(client):
 def test_about_sheet_says_what_when_where_from_and_how_back(client):
     body = download(client, "/export/initiatives.xlsx", "theme=energy&province=PV21&lang=en")
     book = openpyxl.load_workbook(io.BytesIO(body))
-    assert book.sheetnames == ["initiatives", "About this export"]
+    assert book.sheetnames == ["initiatives", "provinces", "About this export"]
     about = {row[0]: row[1] for row in book["About this export"].iter_rows(values_only=True)}
     assert about["Filters"] == "Themes: energy; Province: Fryslân"
     assert about["Number of rows"] == book["initiatives"].max_row - 1
@@ -406,7 +434,7 @@ def test_png_map(client):
         exports.IMAGE_SIZE["height"] * exports.IMAGE_SCALE["png"],
     )
     assert len(response.data) > 50_000  # a drawn map, not a blank sheet
-    assert response.headers["Content-Disposition"].endswith('_energy_PV22.png"')
+    assert response.headers["Content-Disposition"].endswith('_drenthe_energie.png"')
 
 
 def test_svg_map_has_title_and_credit(client):
