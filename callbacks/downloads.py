@@ -16,8 +16,8 @@ from ui import ids
 
 _FORMATS = [[ids.DOWNLOADS[name], EXPORT_FORMATS[name].takes_dialect] for name in ids.DOWNLOADS]
 
-clientside_callback(
-    f"""function (query, lang) {{
+#: The links' addresses from the view's query and the page's language (tested with node).
+LINKS_FUNCTION = f"""function (query, lang) {{
         const formats = {json.dumps(_FORMATS)};
         const dialects = {json.dumps(PAGE_DIALECTS)};
         return formats.map(([path, takesDialect]) => {{
@@ -25,7 +25,10 @@ clientside_callback(
             const dialect = takesDialect ? dialects[lang] : undefined;
             return dialect ? href + (href.includes("?") ? "&" : "?") + "dialect=" + dialect : href;
         }});
-    }}""",
+    }}"""
+
+clientside_callback(
+    LINKS_FUNCTION,
     *[Output(f"{ids.DOWNLOAD_PREFIX}{kind}", "href") for kind in ids.DOWNLOADS],
     Input(ids.VIEW, "data"),
     Input(ids.LANG_STORE, "data"),

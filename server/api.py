@@ -514,13 +514,45 @@ def _responses(ok: dict) -> dict:
     }
 
 
-def _get(summary: str, description: str, ok: dict, parameters: bool = True) -> dict:
+def _get(
+    summary: str,
+    description: str,
+    ok: dict,
+    parameters: bool = True,
+    own: tuple[str, ...] = (),
+) -> dict:
+    """A GET operation; with `parameters`, the page's ones and then the endpoint's `own`."""
     operation = {"summary": summary, "description": description, "responses": _responses(ok)}
     if parameters:
         operation["parameters"] = [
-            {"$ref": "#/components/parameters/" + p} for p in _PARAMETER_NAMES
+            {"$ref": "#/components/parameters/" + p} for p in (*_PARAMETER_NAMES, *own)
         ]
     return {"get": operation}
+
+
+def own_parameters() -> list[dict]:
+    """Parameters of single endpoints, not of the page's view (the page never reads them)."""
+    return [
+        _parameter(
+            "limit",
+            {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+            f"/api/initiatives: features per page (at most {MAX_LIMIT}).",
+        ),
+        _parameter(
+            "offset",
+            {"type": "integer", "minimum": 0, "default": 0},
+            "/api/initiatives: how many matching features to skip. Easier: follow the `next` link.",
+        ),
+        _parameter(
+            "dialect",
+            {
+                "type": "string",
+                "enum": list(exports.CSV_DIALECTS),
+                "default": exports.DEFAULT_DIALECT,
+            },
+            "CSV exports: `standard` is comma-separated with decimal points (for tools); `excel-nl` is semicolon-separated with decimal commas, for Excel under Dutch regional settings. Other formats accept and ignore it.",
+        ),
+    ]
 
 
 def _content(mimetype: str, description: str, schema: dict | None = None) -> dict:
@@ -534,7 +566,6 @@ _PARAMETER_NAMES = PARAMETERS
 
 def openapi_document(default_lang: str) -> dict:
     """OpenAPI 3.1 description of the API and the exports."""
-    collection = {"$ref": "#/components/schemas/FeatureCollection"}
     download_note = (
         " Sent as a download (Content-Disposition) named after the date and the filters."
     )
@@ -547,9 +578,14 @@ def openapi_document(default_lang: str) -> dict:
         },
         "paths": {
             "/api/initiatives": _get(
-                "Filtered initiatives (GeoJSON)",
-                "RFC 7946 FeatureCollection of Points, in file order.",
-                _content(exports.GEOJSON_TYPE, "The initiatives.", collection),
+                "Filtered initiatives (GeoJSON), paged",
+                f"RFC 7946 FeatureCollection of Points, in file order: `limit` features (default {DEFAULT_LIMIT}, at most {MAX_LIMIT}) from `offset`. `numberMatched` counts every matching initiative, `numberReturned` those on this page; while more remain, `links` holds one with rel `next`: follow it until there is none.",
+                _content(
+                    exports.GEOJSON_TYPE,
+                    "One page of the initiatives.",
+                    {"$ref": "#/components/schemas/Page"},
+                ),
+                own=tuple(PAGING),
             ),
             "/api/provinces": _get(
                 "Figures per province",
@@ -573,21 +609,58 @@ def openapi_document(default_lang: str) -> dict:
                     _content(
                         chosen.mimetype,
                         f"{chosen.key.upper()} file.",
-                        collection if chosen.key == "geojson" else None,
+                        _FILE_SCHEMAS.get((chosen.subject, chosen.key)),
                     ),
+                    own=tuple(DIALECT),
                 )
                 for chosen in exports.EXPORT_FORMATS.values()
             },
         },
         "components": {
-            "parameters": {p["name"]: p for p in view_parameters(default_lang)},
+            "parameters": {
+                p["name"]: p for p in [*view_parameters(default_lang), *own_parameters()]
+            },
             "schemas": _SCHEMAS,
         },
     }
 
 
 _NUMBER_OR_NULL = {"type": ["number", "null"]}
+_FILE_SCHEMAS: dict[tuple[str, str], dict] = {
+    ("initiatives", "geojson"): {"$ref": "#/components/schemas/FeatureCollection"},
+    ("provinces", "geojson"): {
+        "type": "object",
+        "description": "FeatureCollection of (Multi)Polygons, exterior rings counter-clockwise; properties are the columns of provinces.csv.",
+        "required": ["type", "features"],
+        "properties": {"type": {"const": "FeatureCollection"}, "features": {"type": "array"}},
+    },
+}
 _SCHEMAS: dict = {
+    "Page": {
+        "allOf": [
+            {"$ref": "#/components/schemas/FeatureCollection"},
+            {
+                "type": "object",
+                "required": ["numberMatched", "numberReturned", "links"],
+                "properties": {
+                    "numberMatched": {"type": "integer"},
+                    "numberReturned": {"type": "integer"},
+                    "links": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["rel", "href"],
+                            "properties": {
+                                "rel": {"enum": ["self", "next"]},
+                                "type": {"type": "string"},
+                                "href": {"type": "string", "format": "uri"},
+                            },
+                        },
+                    },
+                },
+            },
+        ]
+    },
     "Error": {
         "type": "object",
         "required": ["error"],
