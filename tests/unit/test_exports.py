@@ -705,3 +705,134 @@ def test_the_dutch_page_links_the_dutch_excel_csv():
     assert plain["csv"] == "/export/initiatives.csv?dialect=excel-nl"
     assert english["csv"] == "/export/initiatives.csv?lang=en"
     assert english["png"] == "/export/map.png?lang=en"
+
+
+# --- CSV in a real spreadsheet program ------------------------------------------------------
+
+#: LibreOffice's CSV filter: separator, text delimiter ("), UTF-8 (76), from line 1, no column
+#: formats, and the locale whose decimal sign the dialect uses (1033 en-US, 1043 nl-NL).
+CSV_FILTERS = {"standard": "CSV:44,34,76,1,,1033", "excel-nl": "CSV:59,34,76,1,,1043"}
+
+
+def libreoffice_open_csv(files: dict[str, bytes], dialect: str, folder: Path) -> dict[str, list]:
+    """Each CSV as LibreOffice Calc opens it with the dialect's separator, saved as XLSX and read
+    back with openpyxl: {name: rows of cells}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for name, body in files.items():
+        sources.append(folder / f"{name}.csv")
+        sources[-1].write_bytes(body)
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--headless",
+        f"--infilter={CSV_FILTERS[dialect]}",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        str(folder / "out"),
+        *map(str, sources),
+    ]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return {
+        name: list(openpyxl.load_workbook(folder / "out" / f"{name}.xlsx").active.iter_rows())
+        for name in files
+    }
+
+
+def assert_cells_are_the_data(rows: list, frame: pd.DataFrame, dialect: str) -> None:
+    """Every cell LibreOffice shows equals the data: numbers as numbers, texts as written (with
+    the apostrophe before a formula-like start), empty where the data has nothing."""
+    header, *body = rows
+    assert [c.value for c in header] == list(frame.columns)
+    assert len(body) == len(frame)
+    texts = set(exports.text_columns(frame))
+    safe = exports._safe_text(frame)
+    decimal = exports.CSV_DIALECTS[dialect][1]
+    for cells, (_, row) in zip(body, safe.iterrows(), strict=True):
+        for cell, column in zip(cells, frame.columns, strict=True):
+            want = row[column]
+            assert cell.data_type != "f", (column, cell.value)
+            if column not in texts:
+                if pd.isna(want):
+                    assert cell.value is None, column
+                else:
+                    assert cell.value == pytest.approx(float(want)), column
+            elif want == "":
+                assert cell.value is None, column
+            elif isinstance(cell.value, int | float):  # a text that reads as a number, e.g. a year
+                assert cell.value == pytest.approx(float(want.replace(decimal, "."))), column
+            else:
+                assert cell.value == want, column
+
+
+def province_frame(data: DataSet, query: str) -> pd.DataFrame:
+    view, problems = View.from_query(query)
+    assert not problems
+    return exports.province_table(data, view)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("dialect", ["standard", "excel-nl"])
+def test_libreoffice_opens_both_csv_dialects_cell_for_cell(client, data, tmp_path, dialect):
+    queries = {"all": "", "energy": "theme=energy&lang=en", "drenthe": "province=PV22"}
+    files = {
+        f"{subject}_{name}": download(client, f"/export/{subject}.csv", f"{q}&dialect={dialect}")
+        for subject in ("initiatives", "provinces")
+        for name, q in queries.items()
+    }
+    opened = libreoffice_open_csv(files, dialect, tmp_path)
+    for name, query in queries.items():
+        assert_cells_are_the_data(
+            opened[f"initiatives_{name}"], expected_rows(data, query), dialect
+        )
+        assert_cells_are_the_data(opened[f"provinces_{name}"], province_frame(data, query), dialect)
+
+
+#: Texts that try to become formulas, at the start of a cell or after a `;` a Dutch Excel splits on.
+PLANTED = ["=1+1", "+31 20 123 4567", "-2+3", "@SUM(1+1)", "\t=2+2", "ok;=5+5", "a,b;=5+5;-1"]
+
+
+@pytest.fixture
+def planted_data(tmp_path, monkeypatch) -> Iterator[DataSet]:
+    """The app serving a data copy whose every text field is planted with would-be formulas."""
+    records = fixture_records()
+    for index, record in enumerate(records):
+        planted = PLANTED[index % len(PLANTED)]
+        for field in ("name", "organisations", "summary", "municipality", "coord_basis"):
+            record[field] = planted if field != "summary" else f"{planted} ;=5+5"
+    dataset = load_dataset(write_data_dir(tmp_path / "data", records))
+    assert any(n.startswith(("=", "+", "-", "@")) for n in dataset.initiatives["name"])
+    monkeypatch.setattr(runtime, "data", lambda: dataset)
+    yield dataset
+
+
+def formula_cells(body: bytes) -> list[str]:
+    book = openpyxl.load_workbook(io.BytesIO(body))
+    return [
+        f"{sheet.title}!{cell.coordinate}"
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_planted_formulas_run_in_no_export(client, planted_data, tmp_path):
+    for path in ("/export/initiatives.xlsx", "/export/provinces.xlsx"):
+        assert formula_cells(download(client, path, "")) == [], path
+    for dialect in exports.CSV_DIALECTS:
+        files = {
+            subject: download(client, f"/export/{subject}.csv", f"dialect={dialect}")
+            for subject in ("initiatives", "provinces")
+        }
+        opened = libreoffice_open_csv(files, dialect, tmp_path / dialect)
+        for subject, rows in opened.items():
+            found = [c.coordinate for row in rows for c in row if c.data_type == "f"]
+            assert found == [], (subject, dialect, found)
+        names = planted_data.provinces["name"]
+        expected = exports.export_frame(planted_data.initiatives, names, "nl")
+        assert_cells_are_the_data(opened["initiatives"], expected, dialect)
+        names = [row[1].value for row in opened["initiatives"][1:]]
+        assert "'=1+1" in names and "ok;=5+5" in names  # whole, shown as typed
