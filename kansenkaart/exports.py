@@ -12,6 +12,7 @@ instead of a stand-in point.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -28,23 +29,53 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.geometry.polygon import orient
 
-from kansenkaart.coverage import Coverage
-from kansenkaart.dataset import fold_text
+from kansenkaart.coverage import COLLECTED_UNTIL, Coverage
+from kansenkaart.dataset import DataSet, fold_text
 from kansenkaart.i18n import t
-from kansenkaart.metrics import METRIC_REGISTRY, shown_metric
+from kansenkaart.indicators import INDICATORS, indicator_meta, indicator_values, source_names
+from kansenkaart.metrics import (
+    METRIC_REGISTRY,
+    count_by_province,
+    lq_comparisons,
+    metric_source,
+    metric_values,
+    per_100k,
+    shown_metric,
+)
+from kansenkaart.registry import FILTER_THEMES, PROVINCE_CODES
 from kansenkaart.schema import InitiativeRow
 from kansenkaart.settings import ROOT
 from kansenkaart.view import View
 
-#: The data file's columns, plus the province's name beside its code; helper columns stay home.
+#: Columns whose English keys get a label in the export's language in the column beside them.
+LABELLED = {
+    "province": "province_name",
+    "themes": "themes_label",
+    "kind": "kind_label",
+    "status": "status_label",
+}
+
+#: The data file's columns, each labelled one followed by its label; helper columns stay home.
 EXPORT_COLUMNS: tuple[str, ...] = tuple(
     name
     for field in InitiativeRow.model_fields
-    for name in ((field, "province_name") if field == "province" else (field,))
+    for name in ((field, LABELLED[field]) if field in LABELLED else (field,))
 )
 NUMERIC_COLUMNS = ("lat", "lon", "start_year")
 TEXT_COLUMNS = tuple(c for c in EXPORT_COLUMNS if c not in NUMERIC_COLUMNS)
+
+#: How a CSV is written: `standard` (comma, decimal point) for tools, `excel-nl` (semicolon,
+#: decimal comma) for Excel under Dutch regional settings, which splits a comma file wrongly.
+CSV_DIALECTS: dict[str, tuple[str, str]] = {"standard": (",", "."), "excel-nl": (";", ",")}
+DEFAULT_DIALECT = "standard"
+#: The dialect of the CSV links on the page, per page language: a Dutch Excel opens `;` files.
+PAGE_DIALECTS: dict[str, str] = {"nl": "excel-nl"}
+
+#: The CBS population figures in data/provinces.geojson are those of 1 January of this year.
+POPULATION_YEAR = 2024
 
 #: First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -66,10 +97,25 @@ def text(key: str, lang: str, **values: object) -> str:
 # --- the rows ---------------------------------------------------------------------------------
 
 
-def export_frame(filtered: pd.DataFrame, province_names: pd.Series) -> pd.DataFrame:
-    """The filtered rows with the export columns only, in the same order and with the same values."""
-    frame = filtered.assign(province_name=filtered["province"].map(province_names))
+def export_frame(
+    filtered: pd.DataFrame, province_names: ProvinceNames, lang: str = "en"
+) -> pd.DataFrame:
+    """The filtered rows with the export columns only, in the same order and with the same values;
+    the keys of province, themes, kind and status labelled in `lang` in the column beside them."""
+    frame = filtered.assign(
+        province_name=filtered["province"].map(province_names),
+        themes_label=filtered["themes"].map(lambda keys: _labels("theme", keys, lang)),
+        kind_label=filtered["kind"].map(lambda key: _labels("kind", key, lang)),
+        status_label=filtered["status"].map(lambda key: _labels("status", key, lang)),
+    )
     return frame.loc[:, list(EXPORT_COLUMNS)].reset_index(drop=True)
+
+
+def _labels(group: str, keys: object, lang: str) -> str:
+    """'energy;climate' -> 'energie; klimaat' (the file's `;` between keys, as in the data)."""
+    if not isinstance(keys, str) or not keys:
+        return ""
+    return "; ".join(t(f"{group}.{key}", lang) for key in keys.split(";") if key)
 
 
 def neutralise(value: str) -> str:
@@ -77,9 +123,14 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
+def text_columns(frame: pd.DataFrame) -> list[str]:
+    """Every column that is not numbers: those are the cells a spreadsheet might run."""
+    return [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+
+
 def _safe_text(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
-    for column in TEXT_COLUMNS:
+    for column in text_columns(frame):
         safe[column] = safe[column].fillna("").astype(str).map(neutralise)
     return safe
 
@@ -87,22 +138,46 @@ def _safe_text(frame: pd.DataFrame) -> pd.DataFrame:
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
+def csv_bytes(frame: pd.DataFrame, dialect: str = DEFAULT_DIALECT) -> bytes:
     """UTF-8 with a byte-order mark, so Excel reads 'Fryslân' right; a missing year or point is an
-    empty cell, never the text 'nan'."""
+    empty cell, never the text 'nan'. Every field is quoted, so a `;` or `,` inside a text never
+    splits it, whichever separator a spreadsheet guesses; numbers have no thousands separator."""
+    separator, decimal = CSV_DIALECTS[dialect]
     text_frame = _safe_text(frame)
-    return text_frame.to_csv(index=False, lineterminator="\r\n", na_rep="").encode("utf-8-sig")
+    written = text_frame.to_csv(
+        index=False,
+        sep=separator,
+        decimal=decimal,
+        quoting=csv.QUOTE_ALL,
+        lineterminator="\r\n",
+        na_rep="",
+    )
+    return written.encode("utf-8-sig")
 
 
 # --- XLSX -----------------------------------------------------------------------------------
 
 
-def xlsx_bytes(frame: pd.DataFrame, about: list[tuple[str, str | int]], lang: str) -> bytes:
-    """A workbook with the rows on one sheet and what they are (filters, sources) on another."""
+#: One line of the about sheet: a label and a text, a whole number or a web address (a link).
+AboutRow = tuple[str, str | int]
+
+
+def xlsx_bytes(
+    frame: pd.DataFrame,
+    about: list[AboutRow],
+    lang: str,
+    provinces: pd.DataFrame | None = None,
+    *,
+    first_sheet: str = "initiatives",
+) -> bytes:
+    """A workbook with the rows on one sheet, the province figures (when given) on the next and
+    what they are (filters, metric, sources, coverage) on the last."""
     book = Workbook()
     data_sheet = book.active
-    data_sheet.title = "initiatives"
+    data_sheet.title = first_sheet
     _write_table(data_sheet, _safe_text(frame))
+    if provinces is not None:
+        _write_table(book.create_sheet("provinces"), _safe_text(provinces))
     about_sheet = book.create_sheet(text("about_title", lang)[:31])
     _write_about(about_sheet, about)
     buffer = io.BytesIO()
@@ -114,13 +189,13 @@ def _write_table(sheet: Worksheet, frame: pd.DataFrame) -> None:
     sheet.append(list(frame.columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    numeric = {frame.columns.get_loc(c) for c in NUMERIC_COLUMNS if c in frame.columns}
-    for row_number, row in enumerate(frame.itertuples(index=False), start=2):
+    text = {frame.columns.get_loc(c) for c in text_columns(frame)}
+    for row_number, row in enumerate(frame.itertuples(index=False, name=None), start=2):
         for index, value in enumerate(row):
-            if index in numeric:
-                sheet.cell(row_number, index + 1, None if pd.isna(value) else value)
-            else:
+            if index in text:
                 _put_text(sheet, row_number, index + 1, value)
+            else:
+                sheet.cell(row_number, index + 1, None if pd.isna(value) else value)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for index, column in enumerate(frame.columns):
@@ -137,13 +212,22 @@ def _put_text(sheet: Worksheet, row: int, column: int, value: str) -> None:
     cell.data_type = "s"
 
 
-def _write_about(sheet: Worksheet, about: list[tuple[str, str | int]]) -> None:
+def is_web_address(value: object) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"https?://\S+", value) is not None
+
+
+def _write_about(sheet: Worksheet, about: list[AboutRow]) -> None:
+    """Web addresses become real links (a click opens them), never a HYPERLINK formula."""
     for row_number, (label, value) in enumerate(about, start=1):
         _put_text(sheet, row_number, 1, label)
         if isinstance(value, int):
             sheet.cell(row_number, 2, value)
         else:
             _put_text(sheet, row_number, 2, neutralise(value))
+            if is_web_address(value):
+                cell = sheet.cell(row_number, 2)
+                cell.hyperlink = value
+                cell.style = "Hyperlink"
         sheet.cell(row_number, 1).font = Font(bold=True)
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 100
@@ -157,7 +241,7 @@ def about_rows(
     link: str,
     *,
     coverage: Coverage | None = None,
-) -> list[tuple[str, str | int]]:
+) -> list[AboutRow]:
     """The about sheet: what was filtered, how many rows, how complete the collection is, when,
     from which sources under which licences, and the way back. Without `coverage` that row is
     left out, not guessed: rows are not initiatives once `same_as` rows are among them."""
@@ -175,6 +259,96 @@ def about_rows(
         (text("about_link", lang), link),
         (text("about_formulas", lang), text("about_formulas_text", lang)),
     ]
+
+
+def data_rows(data: DataSet, view: View) -> list[AboutRow]:
+    """The about sheet's lines on the figures: what the map shows (label, unit, year, source, with
+    each source's address a link), which data version, and the population's year."""
+    lang = view.lang
+    metric = METRIC_REGISTRY[shown_metric(view)]
+    source = metric_source(data, metric.key, lang)
+    described = f"{metric.label(lang)} ({metric.unit(lang)})"
+    return [
+        (t("metric_label", lang), f"{described}: {source.line(lang)}"),
+        *((text("about_metric_source", lang), url) for url in source.urls),
+        (
+            text("about_data_version", lang),
+            text("about_data_version_text", lang, version=data.version, until=COLLECTED_UNTIL),
+        ),
+        (text("about_population_year", lang), POPULATION_YEAR),
+    ]
+
+
+# --- province figures -----------------------------------------------------------------------
+
+
+def province_table(data: DataSet, view: View) -> pd.DataFrame:
+    """One row per province (just one under a province filter), the figures of /api/provinces
+    flattened into columns: count and rate for the view, each theme's location quotient with its
+    verdict and, when there is none, why; then every indicator with its unit, year and source.
+    Labels and units are in the view's language; keys, verdicts and reasons stay English keys."""
+    lang = view.lang
+    frame, provinces = data.initiatives, data.provinces
+    counts = count_by_province(frame, view)
+    codes = [view.province] if view.province else list(PROVINCE_CODES)
+    table = pd.DataFrame(index=pd.Index(codes, name="statcode"))
+    table["name"] = [data.province_name(code) for code in codes]
+    table["population"] = provinces["population"].reindex(codes).round().astype("Int64")
+    table["population_year"] = POPULATION_YEAR
+    table["count"] = counts.reindex(codes).astype(int)
+    table["per_100k"] = per_100k(counts, provinces["population"]).reindex(codes)
+    table["metric"] = shown_metric(view)
+    table["value"] = metric_values(data, view).reindex(codes).astype(float)
+    for theme in FILTER_THEMES:
+        compared = lq_comparisons(frame, view, (theme,), "any")
+        table[f"lq_{theme}"] = [_float(compared[code].lq) for code in codes]
+        table[f"lq_{theme}_verdict"] = [str(compared[code].verdict) for code in codes]
+        table[f"lq_{theme}_reason"] = [compared[code].reason or "" for code in codes]
+    for key, indicator in INDICATORS.items():
+        year, _, _ = indicator_meta(data.indicators, key)
+        # `population` and its year are already there, as whole numbers (the same CBS figures)
+        if key not in table:
+            table[key] = indicator_values(data.indicators, key).reindex(codes).astype(float)
+        table[f"{key}_unit"] = indicator.unit[lang]
+        if f"{key}_year" not in table:
+            table[f"{key}_year"] = year
+        table[f"{key}_source"] = ", ".join(source_names(key))
+    return table.reset_index()
+
+
+def _float(value: float | None) -> float:
+    return float("nan") if value is None else float(value)
+
+
+def counter_clockwise(geometry: dict) -> dict:
+    """RFC 7946 section 3.1.6: exterior rings counter-clockwise, holes clockwise."""
+    shapes = shape(geometry)
+    if isinstance(shapes, Polygon):
+        return dict(mapping(orient(shapes, sign=1.0)))
+    if isinstance(shapes, MultiPolygon):
+        return dict(mapping(MultiPolygon([orient(part, sign=1.0) for part in shapes.geoms])))
+    return geometry
+
+
+def province_collection(table: pd.DataFrame, geojson: dict) -> dict:
+    """The province figures as polygons: one Feature per row of `table`, its columns the properties."""
+    shapes = {f["properties"]["statcode"]: f["geometry"] for f in geojson["features"]}
+    records = table.astype(object).where(table.notna(), None).to_dict("records")
+    features = [
+        {
+            "type": "Feature",
+            "id": record["statcode"],
+            "geometry": counter_clockwise(shapes[record["statcode"]]),
+            "properties": record,
+        }
+        for record in records
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def province_geojson_bytes(table: pd.DataFrame, geojson: dict) -> bytes:
+    collection = province_collection(table, geojson)
+    return json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 # --- GeoJSON --------------------------------------------------------------------------------
@@ -243,19 +417,33 @@ def _describe_years(view: View) -> str:
     return text("years_to", view.lang, year=view.year_to)
 
 
-def export_filename(view: View, extension: str, day: datetime) -> str:
-    """`kansenkaart_2026-11-24_energy_PV22.csv`: ASCII only, so every browser and shell keeps it."""
-    parts = [*view.theme]
-    if len(view.theme) > 1 and view.match == "all":
-        parts.append("allthemes")
+def export_filename(
+    view: View,
+    extension: str,
+    day: datetime,
+    province_names: ProvinceNames,
+    subject: str = "initiatives",
+) -> str:
+    """`kansenkaart_2026-12-02_drenthe_energie_per100k.csv`: the province's name, the filters'
+    labels in the export's language and the metric (unless the count), ASCII only, so every
+    browser and shell keeps it."""
+    lang = view.lang
+    parts = [text(f"file_{subject}", lang)] if subject == "provinces" else []
     if view.province:
-        parts.append(view.province)
-    parts += [*view.kind, *view.status]
+        parts.append(_slug(str(province_names[view.province])))
+    parts += [_slug(t(f"theme.{x}", lang)) for x in view.theme]
+    if len(view.theme) > 1 and view.match == "all":
+        parts.append(text("file_all_themes", lang))
+    parts += [_slug(t(f"kind.{x}", lang)) for x in view.kind]
+    parts += [_slug(t(f"status.{x}", lang)) for x in view.status]
     if view.has_year_range:
         parts.append(_years_slug(view))
     if view.q and _slug(view.q):
         parts.append("q-" + _slug(view.q)[:24].strip("-"))
-    summary = "_".join(p for p in parts if p)[:80].strip("_-")
+    metric = shown_metric(view)
+    if metric != "count":
+        parts.append(metric)
+    summary = "_".join(p for p in parts if p)[:100].strip("_-")
     stem = f"kansenkaart_{day:%Y-%m-%d}" + (f"_{summary}" if summary else "")
     return f"{stem}.{extension}"
 
@@ -391,20 +579,28 @@ renderer = MapRenderer()
 
 @dataclass(frozen=True)
 class TableFile:
-    """What a table format writes: the rows, the about lines and the reader's language."""
+    """What a table format writes from: the rows, the province figures (read only by the writers
+    that need them: computing every location quotient costs time), the province shapes, the about
+    lines, the reader's language and the CSV dialect."""
 
     frame: pd.DataFrame
-    about: list[tuple[str, str | int]]
+    provinces: Callable[[], pd.DataFrame]
+    geojson: dict
+    about: list[AboutRow]
     lang: str
+    dialect: str = DEFAULT_DIALECT
 
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """One download. Adding a format is an entry here and its `download.<key>` label in the
-    translation table: the route, the page's link and the OpenAPI document read this list."""
+    """One download. Adding a format is an entry here and its `download.<name>` label in the
+    translation table: the route, the page's link and the OpenAPI document read this registry."""
 
+    #: unique in the registry: the page's link is `download-<name>`, its label `download.<name>`
+    name: str
     key: str
-    #: `initiatives` (the filtered rows, written by `write`) or `map` (an image of the map)
+    #: `initiatives` (the filtered rows), `provinces` (the figures per province) or `map` (an
+    #: image of the map); a table format has a `write`, the map images are drawn by the server
     subject: str
     mimetype: str
     summary: str
@@ -415,35 +611,75 @@ class ExportFormat:
     def path(self) -> str:
         return f"/export/{self.subject}.{self.key}"
 
+    @property
+    def takes_dialect(self) -> bool:
+        return self.key == "csv"
+
+
+DIALECT_NOTE = " With dialect=excel-nl: `;`-separated with decimal commas, for Excel under Dutch regional settings."
+FORMULA_NOTE = "text cells starting with = + - @ tab or CR are prefixed with an apostrophe."
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
-    f.key: f
+    f.name: f
     for f in (
         ExportFormat(
+            "csv",
             "csv",
             "initiatives",
             CSV_TYPE,
             "Filtered initiatives (CSV)",
-            "UTF-8 with byte-order mark; text cells starting with = + - @ tab or CR are prefixed with an apostrophe.",
-            lambda out: csv_bytes(out.frame),
+            f"UTF-8 with byte-order mark, every field quoted; {FORMULA_NOTE}" + DIALECT_NOTE,
+            lambda out: csv_bytes(out.frame, out.dialect),
         ),
         ExportFormat(
+            "xlsx",
             "xlsx",
             "initiatives",
             XLSX_TYPE,
             "Filtered initiatives (Excel)",
-            "Sheet 'initiatives' with the rows; an about sheet with filters, row count, export time, sources, licences and a link back to the view.",
-            lambda out: xlsx_bytes(out.frame, out.about, out.lang),
+            "Sheet 'initiatives' with the rows, sheet 'provinces' with the figures per province (as provinces.xlsx); an about sheet with filters, row count, metric, data version, population year, coverage, sources, licences and a link back to the view.",
+            lambda out: xlsx_bytes(out.frame, out.about, out.lang, out.provinces()),
         ),
         ExportFormat(
+            "geojson",
             "geojson",
             "initiatives",
             GEOJSON_TYPE,
             "Filtered initiatives (GeoJSON file)",
-            "The same FeatureCollection as /api/initiatives.",
+            "Every filtered initiative in one FeatureCollection (the unpaged /api/initiatives).",
             lambda out: geojson_bytes(out.frame),
         ),
         ExportFormat(
+            "provinces_csv",
+            "csv",
+            "provinces",
+            CSV_TYPE,
+            "Figures per province (CSV)",
+            "Per province: name, code, population and its year, the view's count, per 100,000 inhabitants and metric value, per theme the location quotient (lq_<theme>) with its verdict (lq_<theme>_verdict: strength, gap, average, too_few) and reason, and every indicator (<key>) with <key>_unit, <key>_year and <key>_source. "
+            + f"Every field quoted; {FORMULA_NOTE}"
+            + DIALECT_NOTE,
+            lambda out: csv_bytes(out.provinces(), out.dialect),
+        ),
+        ExportFormat(
+            "provinces_xlsx",
+            "xlsx",
+            "provinces",
+            XLSX_TYPE,
+            "Figures per province (Excel)",
+            "Sheet 'provinces' with the columns of provinces.csv, and the about sheet.",
+            lambda out: xlsx_bytes(out.provinces(), out.about, out.lang, first_sheet="provinces"),
+        ),
+        ExportFormat(
+            "provinces_geojson",
+            "geojson",
+            "provinces",
+            GEOJSON_TYPE,
+            "Figures per province (GeoJSON polygons)",
+            "RFC 7946 FeatureCollection: each province's polygons (exterior rings counter-clockwise), the columns of provinces.csv as properties.",
+            lambda out: province_geojson_bytes(out.provinces(), out.geojson),
+        ),
+        ExportFormat(
+            "png",
             "png",
             "map",
             IMAGE_TYPES["png"],
@@ -452,6 +688,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ),
         ExportFormat(
             "svg",
+            "svg",
             "map",
             IMAGE_TYPES["svg"],
             "Map image (SVG)",
@@ -459,3 +696,18 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ),
     )
 }
+
+
+def download_href(chosen: ExportFormat, query: str, lang: str) -> str:
+    """The page's link to a download: the view's query (`?theme=...` or empty), and for a CSV the
+    dialect of the page's language. callbacks/downloads.py does the same in the browser."""
+    href = chosen.path + query
+    dialect = PAGE_DIALECTS.get(lang) if chosen.takes_dialect else None
+    if dialect:
+        href += ("&" if "?" in href else "?") + f"dialect={dialect}"
+    return href
+
+
+#: The formats by address, for the route.
+FORMATS_BY_PATH: dict[str, ExportFormat] = {f.path: f for f in EXPORT_FORMATS.values()}
+assert len(FORMATS_BY_PATH) == len(EXPORT_FORMATS), "two formats share an address"

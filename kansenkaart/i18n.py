@@ -337,6 +337,9 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "download.geojson": {"nl": "GeoJSON", "en": "GeoJSON"},
     "download.png": {"nl": "Kaart (PNG)", "en": "Map (PNG)"},
     "download.svg": {"nl": "Kaart (SVG)", "en": "Map (SVG)"},
+    "download.provinces_csv": {"nl": "Provincies (CSV)", "en": "Provinces (CSV)"},
+    "download.provinces_xlsx": {"nl": "Provincies (Excel)", "en": "Provinces (Excel)"},
+    "download.provinces_geojson": {"nl": "Provincies (GeoJSON)", "en": "Provinces (GeoJSON)"},
     "download_title": {
         "nl": "De gefilterde weergave als {what}",
         "en": "The filtered view as {what}",
@@ -439,6 +442,20 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "lat/lon is the point of the place in the column place, also for rows with location_precision = site (the site itself is not geocoded). Province-wide rows (location_precision = province) have no point: lat and lon are empty, and in GeoJSON the geometry is null. A row with same_as is the same initiative as the row it names (a phase, a partner or the same programme in another province).",
     },
     "export.map_count": {"nl": "{count} initiatieven", "en": "{count} initiatives"},
+    "export.file_provinces": {"nl": "provincies", "en": "provinces"},
+    "export.file_all_themes": {"nl": "alle-themas", "en": "all-themes"},
+    "export.about_metric_source": {
+        "nl": "Bron van de kaartwaarde",
+        "en": "Source of the map's figure",
+    },
+    "export.about_data_version_text": {
+        "nl": "{version} (initiatieven verzameld tot {until})",
+        "en": "{version} (initiatives collected until {until})",
+    },
+    "export.about_population_year": {
+        "nl": "Inwonertal (CBS) per 1 januari van",
+        "en": "Population (CBS) as of 1 January",
+    },
     # --- dropdown internals (Dash's Dropdown `labels`) ---
     "dropdown.select_all": {"nl": "Alles selecteren", "en": "Select all"},
     "dropdown.deselect_all": {"nl": "Alles deselecteren", "en": "Deselect all"},

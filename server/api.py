@@ -12,9 +12,10 @@ import json
 import logging
 import math
 import numbers
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from functools import wraps
+from urllib.parse import urlencode
 
 import pandas as pd
 from flask import Blueprint, Response, request
@@ -93,11 +94,19 @@ def read_only(view_function: Callable[..., Response]) -> Callable[..., Response]
     return wrapper
 
 
-def parse_view(args: MultiDict[str, str], default_lang: str) -> View:
-    """The View the query string describes; raises InvalidParameters naming every bad one.
+#: Reads one request parameter that is not part of the page's View; ValueError says why not.
+Reader = Callable[[str], object]
+
+
+def parse_view(
+    args: MultiDict[str, str], default_lang: str, extra: Mapping[str, Reader] | None = None
+) -> tuple[View, dict[str, object]]:
+    """The View the query string describes, and the endpoint's own parameters (`extra`, e.g.
+    `limit`) read by their readers; raises InvalidParameters naming every bad one.
 
     A parameter given twice is refused rather than guessed at: `theme=a,b` says it once.
     """
+    extra = extra or {}
     problems = [
         ParamProblem(
             key,
@@ -106,15 +115,58 @@ def parse_view(args: MultiDict[str, str], default_lang: str) -> View:
         for key, values in args.lists()
         if len(values) > 1
     ]
-    view, parse_problems = View.from_query({k: v[0] for k, v in args.lists()}, default_lang)
+    given = {k: v[0] for k, v in args.lists()}
+    read: dict[str, object] = {}
+    for name, reader in extra.items():
+        if name in given:
+            try:
+                read[name] = reader(given.pop(name))
+            except ValueError as error:
+                problems.append(ParamProblem(name, str(error)))
+    view, parse_problems = View.from_query(given, default_lang)
     problems += parse_problems
     if problems:
         raise InvalidParameters(problems)
+    return view, read
+
+
+def request_view(extra: Mapping[str, Reader] | None = None) -> View:
+    view, _ = parse_view(request.args, runtime.settings().default_lang, extra)
     return view
 
 
-def request_view() -> View:
-    return parse_view(request.args, runtime.settings().default_lang)
+def request_view_and(extra: Mapping[str, Reader]) -> tuple[View, dict[str, object]]:
+    return parse_view(request.args, runtime.settings().default_lang, extra)
+
+
+def _choice_of(allowed: tuple[str, ...]) -> Reader:
+    def read(raw: str) -> str:
+        if raw not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}, not {raw[:40]!r}")
+        return raw
+
+    return read
+
+
+def _whole_number(low: int, high: int | None = None) -> Reader:
+    def read(raw: str) -> int:
+        if not raw.isascii() or not raw.isdigit():
+            raise ValueError(f"must be a whole number, not {raw[:40]!r}")
+        number = int(raw)
+        if number < low or (high is not None and number > high):
+            allowed = f"{low} to {high}" if high is not None else f"{low} or more"
+            raise ValueError(f"must be {allowed}, not {number}")
+        return number
+
+    return read
+
+
+#: Paging of /api/initiatives: a page holds `limit` features (at most MAX_LIMIT), from `offset`.
+DEFAULT_LIMIT = 1000
+MAX_LIMIT = 5000
+PAGING: dict[str, Reader] = {"limit": _whole_number(1, MAX_LIMIT), "offset": _whole_number(0)}
+#: The CSV exports' own parameter (not part of the page's View: the page adds it to its links).
+DIALECT: dict[str, Reader] = {"dialect": _choice_of(tuple(exports.CSV_DIALECTS))}
 
 
 def error_response(
@@ -174,12 +226,30 @@ def _allow_any_origin(response: Response) -> Response:
 @blueprint.route("/api/initiatives", methods=ANY_METHOD)
 @read_only
 def api_initiatives() -> Response:
-    """The filtered initiatives as GeoJSON, the same as /export/initiatives.geojson inline."""
-    view, data = request_view(), runtime.data()
+    """The filtered initiatives as GeoJSON, one page at a time: `limit` features from `offset`,
+    with `numberMatched`, `numberReturned` and, while more remain, a `next` link (as OGC API -
+    Features does), so a script follows `next` until there is none."""
+    view, paging = request_view_and(PAGING)
+    data = runtime.data()
+    limit, offset = paging.get("limit", DEFAULT_LIMIT), paging.get("offset", 0)
+    assert isinstance(limit, int) and isinstance(offset, int)  # the readers return whole numbers
     frame = exported_rows(data, view)
-    return cacheable(
-        json_response(exports.feature_collection(frame), mimetype=exports.GEOJSON_TYPE), data
-    )
+    page = frame.iloc[offset : offset + limit]
+    collection = exports.feature_collection(page)
+    links = [{"rel": "self", "type": exports.GEOJSON_TYPE, "href": page_link(offset, limit)}]
+    if offset + limit < len(frame):
+        links.append(
+            {"rel": "next", "type": exports.GEOJSON_TYPE, "href": page_link(offset + limit, limit)}
+        )
+    collection |= {"numberMatched": len(frame), "numberReturned": len(page), "links": links}
+    return cacheable(json_response(collection, mimetype=exports.GEOJSON_TYPE), data)
+
+
+def page_link(offset: int, limit: int) -> str:
+    """This request's address with another page: the other parameters as given, in their order."""
+    params = [(k, v) for k, v in request.args.items(multi=True) if k not in PAGING]
+    params += [("limit", str(limit)), ("offset", str(offset))]
+    return request.base_url + "?" + urlencode(params)
 
 
 @blueprint.route("/api/provinces", methods=ANY_METHOD)
@@ -284,33 +354,44 @@ def _whole(value: object) -> int | None:
 
 def exported_rows(data: DataSet, view: View) -> pd.DataFrame:
     """Exactly the rows the page shows for this view, with the export columns."""
-    return exports.export_frame(filter_initiatives(data.initiatives, view), data.provinces["name"])
+    filtered = filter_initiatives(data.initiatives, view)
+    return exports.export_frame(filtered, data.provinces["name"], view.lang)
 
 
 @blueprint.route("/export/<subject>.<file_format>", methods=ANY_METHOD)
 @read_only
 def export(subject: str, file_format: str) -> Response:
-    """Every download of exports.EXPORT_FORMATS: the filtered rows, or an image of the map."""
-    chosen = exports.EXPORT_FORMATS.get(file_format)
-    if chosen is None or chosen.subject != subject:
+    """Every download of exports.EXPORT_FORMATS: the filtered rows, the figures per province, or
+    an image of the map."""
+    chosen = exports.FORMATS_BY_PATH.get(f"/export/{subject}.{file_format}")
+    if chosen is None:
         return no_endpoint()
-    view, data = request_view(), runtime.data()
+    view, own = request_view_and(DIALECT)
+    data = runtime.data()
     now = datetime.now(UTC)
-    filename = exports.export_filename(view, file_format, now)
+    names = data.provinces["name"]
+    filename = exports.export_filename(view, file_format, now, names, chosen.subject)
     if chosen.write is None:
         return export_map(chosen, view, data, now, filename)
     frame = exported_rows(data, view)
-    about = exports.about_rows(
-        view,
-        data.provinces["name"],
-        len(frame),
-        now,
-        view_link(view),
-        coverage=coverage(data.initiatives),
+    rows = (
+        len(frame)
+        if chosen.subject == "initiatives"
+        else (1 if view.province else len(PROVINCE_CODES))
     )
-    about.append((t("metric_label", view.lang), metric_line(data, view)))
-    body = chosen.write(exports.TableFile(frame, about, view.lang))
-    return download(body, chosen.mimetype, filename, data)
+    about = exports.about_rows(
+        view, names, rows, now, view_link(view), coverage=coverage(data.initiatives)
+    )
+    about += exports.data_rows(data, view)
+    table = exports.TableFile(
+        frame,
+        lambda: exports.province_table(data, view),
+        data.geojson,
+        about,
+        view.lang,
+        str(own.get("dialect", exports.DEFAULT_DIALECT)),
+    )
+    return download(chosen.write(table), chosen.mimetype, filename, data)
 
 
 def metric_line(data: DataSet, view: View) -> str:
@@ -433,13 +514,45 @@ def _responses(ok: dict) -> dict:
     }
 
 
-def _get(summary: str, description: str, ok: dict, parameters: bool = True) -> dict:
+def _get(
+    summary: str,
+    description: str,
+    ok: dict,
+    parameters: bool = True,
+    own: tuple[str, ...] = (),
+) -> dict:
+    """A GET operation; with `parameters`, the page's ones and then the endpoint's `own`."""
     operation = {"summary": summary, "description": description, "responses": _responses(ok)}
     if parameters:
         operation["parameters"] = [
-            {"$ref": "#/components/parameters/" + p} for p in _PARAMETER_NAMES
+            {"$ref": "#/components/parameters/" + p} for p in (*_PARAMETER_NAMES, *own)
         ]
     return {"get": operation}
+
+
+def own_parameters() -> list[dict]:
+    """Parameters of single endpoints, not of the page's view (the page never reads them)."""
+    return [
+        _parameter(
+            "limit",
+            {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+            f"/api/initiatives: features per page (at most {MAX_LIMIT}).",
+        ),
+        _parameter(
+            "offset",
+            {"type": "integer", "minimum": 0, "default": 0},
+            "/api/initiatives: how many matching features to skip. Easier: follow the `next` link.",
+        ),
+        _parameter(
+            "dialect",
+            {
+                "type": "string",
+                "enum": list(exports.CSV_DIALECTS),
+                "default": exports.DEFAULT_DIALECT,
+            },
+            "CSV exports: `standard` is comma-separated with decimal points (for tools); `excel-nl` is semicolon-separated with decimal commas, for Excel under Dutch regional settings. Other formats accept and ignore it.",
+        ),
+    ]
 
 
 def _content(mimetype: str, description: str, schema: dict | None = None) -> dict:
@@ -453,7 +566,6 @@ _PARAMETER_NAMES = PARAMETERS
 
 def openapi_document(default_lang: str) -> dict:
     """OpenAPI 3.1 description of the API and the exports."""
-    collection = {"$ref": "#/components/schemas/FeatureCollection"}
     download_note = (
         " Sent as a download (Content-Disposition) named after the date and the filters."
     )
@@ -466,9 +578,14 @@ def openapi_document(default_lang: str) -> dict:
         },
         "paths": {
             "/api/initiatives": _get(
-                "Filtered initiatives (GeoJSON)",
-                "RFC 7946 FeatureCollection of Points, in file order.",
-                _content(exports.GEOJSON_TYPE, "The initiatives.", collection),
+                "Filtered initiatives (GeoJSON), paged",
+                f"RFC 7946 FeatureCollection of Points, in file order: `limit` features (default {DEFAULT_LIMIT}, at most {MAX_LIMIT}) from `offset`. `numberMatched` counts every matching initiative, `numberReturned` those on this page; while more remain, `links` holds one with rel `next`: follow it until there is none.",
+                _content(
+                    exports.GEOJSON_TYPE,
+                    "One page of the initiatives.",
+                    {"$ref": "#/components/schemas/Page"},
+                ),
+                own=tuple(PAGING),
             ),
             "/api/provinces": _get(
                 "Figures per province",
@@ -492,21 +609,58 @@ def openapi_document(default_lang: str) -> dict:
                     _content(
                         chosen.mimetype,
                         f"{chosen.key.upper()} file.",
-                        collection if chosen.key == "geojson" else None,
+                        _FILE_SCHEMAS.get((chosen.subject, chosen.key)),
                     ),
+                    own=tuple(DIALECT),
                 )
                 for chosen in exports.EXPORT_FORMATS.values()
             },
         },
         "components": {
-            "parameters": {p["name"]: p for p in view_parameters(default_lang)},
+            "parameters": {
+                p["name"]: p for p in [*view_parameters(default_lang), *own_parameters()]
+            },
             "schemas": _SCHEMAS,
         },
     }
 
 
 _NUMBER_OR_NULL = {"type": ["number", "null"]}
+_FILE_SCHEMAS: dict[tuple[str, str], dict] = {
+    ("initiatives", "geojson"): {"$ref": "#/components/schemas/FeatureCollection"},
+    ("provinces", "geojson"): {
+        "type": "object",
+        "description": "FeatureCollection of (Multi)Polygons, exterior rings counter-clockwise; properties are the columns of provinces.csv.",
+        "required": ["type", "features"],
+        "properties": {"type": {"const": "FeatureCollection"}, "features": {"type": "array"}},
+    },
+}
 _SCHEMAS: dict = {
+    "Page": {
+        "allOf": [
+            {"$ref": "#/components/schemas/FeatureCollection"},
+            {
+                "type": "object",
+                "required": ["numberMatched", "numberReturned", "links"],
+                "properties": {
+                    "numberMatched": {"type": "integer"},
+                    "numberReturned": {"type": "integer"},
+                    "links": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["rel", "href"],
+                            "properties": {
+                                "rel": {"enum": ["self", "next"]},
+                                "type": {"type": "string"},
+                                "href": {"type": "string", "format": "uri"},
+                            },
+                        },
+                    },
+                },
+            },
+        ]
+    },
     "Error": {
         "type": "object",
         "required": ["error"],

@@ -34,6 +34,9 @@ READ_ENDPOINTS = [
     "/export/initiatives.csv",
     "/export/initiatives.xlsx",
     "/export/initiatives.geojson",
+    "/export/provinces.csv",
+    "/export/provinces.xlsx",
+    "/export/provinces.geojson",
 ]
 IMAGE_ENDPOINTS = ["/export/map.png", "/export/map.svg"]
 
@@ -135,7 +138,83 @@ def test_api_initiatives_equals_the_geojson_export(client):
     query = "theme=energy&province=PV22"
     answer = client.get(f"/api/initiatives?{query}").get_json(force=True)
     export = client.get(f"/export/initiatives.geojson?{query}").get_json(force=True)
-    assert answer == export
+    assert answer["features"] == export["features"]  # one page holds them all
+    assert answer["numberMatched"] == answer["numberReturned"] == len(export["features"])
+
+
+def follow_pages(client, address: str) -> tuple[list[str], list[dict]]:
+    """Every feature id, following `next` from the first page to the last, and the pages."""
+    ids, pages = [], []
+    while address:
+        response = client.get(address.removeprefix("http://localhost"))
+        assert response.status_code == 200, response.data[:300]
+        page = response.get_json(force=True)
+        pages.append(page)
+        ids += [feature["id"] for feature in page["features"]]
+        following = [link["href"] for link in page["links"] if link["rel"] == "next"]
+        assert len(following) <= 1
+        address = following[0] if following else ""
+    return ids, pages
+
+
+@pytest.mark.parametrize(
+    ("query", "limit"), [("", 7), ("", 1000), ("theme=energy&q=a", 5), ("province=PV24", 1)]
+)
+def test_paging_visits_every_row_exactly_once(client, query, limit):
+    ids, pages = follow_pages(client, f"/api/initiatives?{query}&limit={limit}")
+    expected = filter_initiatives(runtime.data().initiatives, view_of(query))["id"].tolist()
+    assert ids == expected  # each once, in file order
+    assert len(pages) == max(1, -(-len(expected) // limit))
+    assert all(page["numberMatched"] == len(expected) for page in pages)
+    assert [page["numberReturned"] for page in pages] == [len(p["features"]) for p in pages]
+    assert all(len(page["features"]) == limit for page in pages[:-1])
+    last_links = {link["rel"] for link in pages[-1]["links"]}
+    assert "next" not in last_links and "self" in last_links
+
+
+def test_next_keeps_the_filters_and_the_default_page_is_1000(client):
+    first = client.get("/api/initiatives?theme=energy&limit=2").get_json(force=True)
+    following = next(link["href"] for link in first["links"] if link["rel"] == "next")
+    assert following == "http://localhost/api/initiatives?theme=energy&limit=2&offset=2"
+    whole = client.get("/api/initiatives").get_json(force=True)
+    assert whole["numberReturned"] == min(1000, whole["numberMatched"])
+    beyond = client.get("/api/initiatives?offset=100000").get_json(force=True)
+    assert beyond["features"] == [] and beyond["numberReturned"] == 0
+    assert beyond["numberMatched"] == whole["numberMatched"]
+
+
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [
+        ("limit=0", "limit"),
+        ("limit=5001", "limit"),
+        ("limit=ten", "limit"),
+        ("limit=", "limit"),
+        ("offset=-1", "offset"),
+        ("offset=1.5", "offset"),
+        ("offset=%D9%A3", "offset"),  # an Arabic-Indic digit is not an ASCII number
+        ("limit=1&limit=2", "limit"),
+        ("dialect=excel-nl", "dialect"),  # a parameter of the CSV exports, not of the API
+    ],
+)
+def test_bad_paging_is_refused_naming_the_parameter(client, query, param):
+    response = client.get(f"/api/initiatives?{query}")
+    assert response.status_code == 400
+    assert [p["param"] for p in response.get_json()["problems"]] == [param]
+
+
+@pytest.mark.parametrize("path", ["/export/initiatives.csv", "/export/provinces.csv"])
+@pytest.mark.parametrize("value", ["excel", "EXCEL-NL", "", "semicolon"])
+def test_a_bad_dialect_is_refused_by_name(client, path, value):
+    response = client.get(f"{path}?dialect={value}&theme=energy")
+    assert response.status_code == 400
+    assert [p["param"] for p in response.get_json()["problems"]] == ["dialect"]
+
+
+def test_paging_is_not_a_parameter_of_the_exports(client):
+    response = client.get("/export/initiatives.csv?limit=5")
+    assert response.status_code == 400
+    assert [p["param"] for p in response.get_json()["problems"]] == ["limit"]
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -254,7 +333,17 @@ def test_openapi_describes_every_endpoint_and_parameter(client):
     assert document["openapi"].startswith("3.")
     assert set(document["paths"]) == served_paths()
     parameters = document["components"]["parameters"]
-    assert set(parameters) == set(PARAMETERS)
+    assert set(parameters) == {*PARAMETERS, "limit", "offset", "dialect"}
+    assert not {"limit", "offset", "dialect"} & set(PARAMETERS)  # not the page's View
+    own = {
+        path: {p["$ref"].rsplit("/", 1)[1] for p in item["get"].get("parameters", [])}
+        - set(PARAMETERS)
+        for path, item in document["paths"].items()
+    }
+    assert own["/api/initiatives"] == {"limit", "offset"}
+    assert own["/export/initiatives.csv"] == own["/export/provinces.csv"] == {"dialect"}
+    assert parameters["dialect"]["schema"]["enum"] == ["standard", "excel-nl"]
+    assert parameters["limit"]["schema"]["maximum"] == 5000
     assert parameters["theme"]["schema"]["items"]["enum"] == list(FILTER_THEMES)
     assert parameters["province"]["schema"]["enum"] == list(PROVINCE_CODES)
     for path, item in document["paths"].items():
