@@ -167,7 +167,7 @@ def items_request() -> tuple[View, Paging, str]:
     page_args = MultiDict([(k, v) for k, v in args.items(multi=True) if k not in PAGING])
     view = paging = fmt = None
     try:
-        view = parse_view(page_args, runtime.settings().default_lang)
+        view, _ = parse_view(page_args, runtime.settings().default_lang)
     except InvalidParameters as error:
         problems += error.problems
     try:

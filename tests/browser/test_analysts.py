@@ -83,8 +83,13 @@ def test_download_buttons_give_the_rows_of_the_view(page):
     name, body = download(page, "download-csv")
     assert re.fullmatch(r"kansenkaart_\d{4}-\d{2}-\d{2}_.*\.csv", name)
     assert body.startswith(b"\xef\xbb\xbf")  # BOM, so Excel reads UTF-8
-    frame = pd.read_csv(io.BytesIO(body), encoding="utf-8-sig", dtype=str)
+    # the Dutch page offers the CSV for Excel with Dutch settings: ';' between fields
+    frame = pd.read_csv(io.BytesIO(body), encoding="utf-8-sig", dtype=str, sep=";")
     assert frame["id"].tolist() == EXPECTED
+
+    name, body = download(page, "download-provinces_csv")
+    provinces = pd.read_csv(io.BytesIO(body), encoding="utf-8-sig", dtype=str, sep=";")
+    assert len(provinces) == 12 and "lq_energy_verdict" in provinces.columns
 
     name, body = download(page, "download-xlsx")
     assert name.endswith(".xlsx")

@@ -74,4 +74,7 @@ def test_filter_themes_are_themes_and_formats_have_paths():
         "/export/initiatives.geojson",
         "/export/map.png",
         "/export/map.svg",
+        "/export/provinces.csv",
+        "/export/provinces.xlsx",
+        "/export/provinces.geojson",
     }
