@@ -357,18 +357,24 @@ def _map(data: DataSet, view: View) -> list:
                 ),
             ],
         ),
-        dcc.Graph(
-            id=ids.MAP,
-            figure=shown.figure,
-            config=GRAPH_CONFIG,
-            className="map",
-            style={"height": "640px"},
-            responsive=True,
-        ),
+        # The legend floats over the map's lower corner: map and legend share a frame.
         html.Div(
-            table.legend,
-            id=ids.MAP_LEGEND,
-            className="map-legend",
+            className="map-frame",
+            children=[
+                dcc.Graph(
+                    id=ids.MAP,
+                    figure=shown.figure,
+                    config=GRAPH_CONFIG,
+                    className="map",
+                    style={"height": "640px"},
+                    responsive=True,
+                ),
+                html.Div(
+                    table.legend,
+                    id=ids.MAP_LEGEND,
+                    className="map-legend",
+                ),
+            ],
         ),
         html.Details(
             className="ranking",

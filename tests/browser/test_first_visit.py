@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.expected import TOTAL
-from tests.browser.mapreader import GRAPH, free_spot, table_ids, wait_for_map
+from tests.browser.expected import TOTAL, filtered_ids
+from tests.browser.mapreader import GRAPH, free_spot, table_ids, wait_for_map, wait_for_table
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +31,7 @@ def test_the_empty_result_message_is_in_view_at_1366_by_768(page_factory):
 def test_tab_leaves_the_table_and_an_opened_card_takes_the_focus(page):
     page.goto(page.base_url + "/")
     wait_for_map(page)
+    wait_for_table(page, filtered_ids())  # the table fills one round trip after the map
     first = table_ids(page)[0]
     page.locator(f".ag-row[row-id='{first}'] .ag-cell").first.click()
     expect(page.locator("#card")).to_be_visible()
