@@ -13,7 +13,6 @@ import dash
 from kansenkaart import runtime
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
-from kansenkaart.view import View
 from server import docs, web
 from server.api import blueprint as api_blueprint
 from server.ogc import blueprint as ogc_blueprint
@@ -24,9 +23,11 @@ log = logging.getLogger("kansenkaart")
 
 
 def serve_layout():
-    """Built per page load from the current data, so a reload of the data shows at once."""
+    """Built per page load from the current data and for the link's own view, so the first
+    paint of a shared link is its view (map, texts, controls) and new data shows at once."""
     settings = runtime.settings()
-    return page(runtime.data(), View(lang=settings.default_lang), settings.tour_step_seconds)
+    view = web.link_view(runtime.data().initiative_ids, settings.default_lang)
+    return page(runtime.data(), view, settings.tour_step_seconds, settings.default_lang)
 
 
 def create_app() -> dash.Dash:

@@ -14,18 +14,21 @@ import secrets
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dash
 from dash.exceptions import DependencyException, MissingCallbackContextException
 from dash.fingerprint import check_fingerprint
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, has_request_context, jsonify, request
 from werkzeug.exceptions import InternalServerError
 from werkzeug.security import safe_join
 
 from kansenkaart import runtime
 from kansenkaart.i18n import t
 from kansenkaart.registry import LANGUAGES
+from kansenkaart.state import known_initiative
 from kansenkaart.store import DataStatus
+from kansenkaart.view import View
 
 log = logging.getLogger("kansenkaart.web")
 
@@ -342,6 +345,20 @@ def wants_json() -> bool:
         return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json"
+
+
+def link_view(initiatives: frozenset[str], default_lang: str) -> View:
+    """The view of the page being loaded. Dash fetches the layout from /_dash-layout, without
+    the page's query string; the browser names the page in the Referer (same origin, so the
+    full address under our Referrer-Policy). Bad parameters are left out here: the page's first
+    callback names them in the notice. No Referer (a privacy setting): the default view."""
+    if not has_request_context():  # Dash builds the layout once at start-up, too
+        return View(lang=default_lang)
+    page = urlsplit(request.referrer or "")
+    query = page.query if page.netloc in ("", request.host) else ""
+    view, _ = View.from_query(query, default_lang)
+    view, _ = known_initiative(view, initiatives)
+    return view
 
 
 def _language() -> str:

@@ -28,10 +28,12 @@ GRAPH_CONFIG: Any = {  # dcc.Graph types its config; this is a valid subset of i
 }
 
 
-def page(data: DataSet, view: View, tour_step_seconds: float = 6.0) -> html.Div:
+def page(
+    data: DataSet, view: View, tour_step_seconds: float = 6.0, default_lang: str = "nl"
+) -> html.Div:
     """The whole page; the URL callback then sets every control from the query string."""
     lang = view.lang
-    query = view.to_query(lang)
+    query = view.to_query(default_lang)
     return html.Div(
         id=ids.PAGE,
         className="page",
