@@ -88,6 +88,6 @@ def test_the_map_downloads_as_png_without_plotlys_mode_bar(page):
     with page.expect_download() as info:
         page.locator("#download-png").click()
     download = info.value
-    assert re.fullmatch(r"kansenkaart_\d{4}-\d{2}-\d{2}_energy\.png", download.suggested_filename)
+    assert re.fullmatch(r"kansenkaart_\d{4}-\d{2}-\d{2}_energie\.png", download.suggested_filename)
     with open(download.path(), "rb") as file:
         assert file.read(8) == b"\x89PNG\r\n\x1a\n"
