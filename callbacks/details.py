@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback, clientside_callback
+from dash import Input, Output, State, callback, clientside_callback, no_update
 
 from kansenkaart import runtime
 from ui import ids
@@ -24,16 +24,19 @@ from ui.details import present_details
     inputs={"query": Input(ids.VIEW, "data"), "version": Input(ids.DATA_VERSION, "data")},
 )
 def update_details(query, version):
+    """A closed card or profile keeps its (hidden) buttons: Dash re-fires the event callback
+    with no trigger when pattern-matching buttons all disappear, which would read as a page
+    load and, during the tour, put the URL's view back on the map."""
     details = present_details(runtime.data(), runtime.view_of(query))
     return {
         "card_hidden": not details.card,
-        "card": details.card,
+        "card": details.card or no_update,
         "profile_hidden": not details.profile,
         "profile": details.profile,
         "chart": details.chart,
         "transition": details.transition,
         "on_map": details.on_map,
-        "listing": details.listing,
+        "listing": details.listing or no_update,
         "hint_hidden": details.hint_hidden,
     }
 
