@@ -17,6 +17,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.geometry
+from shapely.geometry.polygon import orient
 
 from kansenkaart.counting import count_keys
 from kansenkaart.csv_reading import read_csv_file
@@ -91,10 +93,24 @@ def load_dataset(data_dir: Path) -> DataSet:
         initiatives=initiative_frame([r for _, r in rows]),
         provinces=provinces.drop(columns="geometry"),
         indicators=indicators,
-        geojson=raw_geojson,
+        geojson=clockwise(raw_geojson),
         version=version,
         warnings=table.warnings,
     )
+
+
+def clockwise(geojson: dict) -> dict:
+    """The shapes with exterior rings clockwise, as plotly's geo drawing (d3) needs them, whatever
+    the file's winding: an RFC 7946 file (counter-clockwise) would otherwise paint each province
+    as the whole globe minus the province. Exports write RFC 7946 order themselves."""
+    features = []
+    for feature in geojson["features"]:
+        geometry = shapely.geometry.shape(feature["geometry"])
+        parts = list(getattr(geometry, "geoms", [geometry]))
+        turned = [orient(part, sign=-1.0) for part in parts]
+        shaped = turned[0] if len(turned) == 1 else shapely.geometry.MultiPolygon(turned)
+        features.append({**feature, "geometry": shapely.geometry.mapping(shaped)})
+    return {**geojson, "features": features}
 
 
 def validate(data_dir: Path) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -51,8 +52,18 @@ def _blank_to_none(value: object) -> object:
     return None if isinstance(value, str) and not value.strip() else value
 
 
+#: Control characters (other than tab and line breaks) have no place in a text cell; they break
+#: XML (the XLSX export) and can hide text in a spreadsheet.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _stripped(value: object) -> object:
-    return value.strip() if isinstance(value, str) else value
+    if isinstance(value, str):
+        found = CONTROL_CHARACTERS.search(value)
+        if found:
+            raise ValueError(f"contains a control character ({found.group()!r})")
+        return value.strip()
+    return value
 
 
 Text = Annotated[str, BeforeValidator(_stripped)]

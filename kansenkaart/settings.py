@@ -9,6 +9,8 @@ from pathlib import Path
 from kansenkaart.registry import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Addresses only this machine reaches: the only ones Dash's debugger may listen on.
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def default_workers() -> int:
@@ -58,6 +60,11 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         raise SystemExit("invalid setting: TOUR_STEP_SECONDS must be at least 0.5")
     if settings.workers < 1 or settings.data_check_seconds < 0:
         raise SystemExit("invalid setting: WORKERS must be 1 or more, DATA_CHECK_SECONDS 0 or more")
+    if settings.debug and settings.host not in LOOPBACK:
+        raise SystemExit(
+            f"invalid setting: DEBUG=1 with HOST={settings.host}: the debugger runs code for anyone "
+            "who reaches it; use DEBUG only with HOST=127.0.0.1"
+        )
     if settings.default_lang not in LANGUAGES:
         raise SystemExit(
             f"invalid setting: DEFAULT_LANG={settings.default_lang!r}, use {' or '.join(LANGUAGES)}"

@@ -31,6 +31,7 @@ from kansenkaart.dataset import DataSet, load_dataset
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.i18n import t
 from kansenkaart.indicators import INDICATORS
+from kansenkaart.problems import DataError
 from kansenkaart.view import View
 from tests.conftest import fixture_records, write_data_dir
 
@@ -324,7 +325,6 @@ def hostile_data(tmp_path, monkeypatch) -> Iterator[DataSet]:
     records = fixture_records()
     for record, (id_, text) in zip(records, HOSTILE.items(), strict=False):
         record["id"], record["name"], record["organisations"] = id_, text, text
-    records[0]["summary"] = "bell \x07 inside a summary"  # XML cannot hold it; must not crash
     dataset = load_dataset(write_data_dir(tmp_path / "data", records))
     monkeypatch.setattr(runtime, "data", lambda: dataset)
     yield dataset
@@ -368,10 +368,25 @@ def test_xlsx_stores_formula_like_text_as_text(client, hostile_data):
     assert isinstance(by_id["X-1"][header.index("lat")].value, float)
 
 
-def test_xlsx_drops_characters_xml_cannot_hold(client, hostile_data):
-    body = download(client, "/export/initiatives.xlsx", "")
+def test_control_characters_are_refused_naming_row_and_field(tmp_path):
+    """Validation keeps them out of the data (issue 15); the writer would survive them anyway."""
+    records = fixture_records()
+    records[0]["summary"] = "bell \x07 inside a summary"
+    with pytest.raises(DataError) as refused:
+        load_dataset(write_data_dir(tmp_path / "data", records))
+    (problem,) = refused.value.problems
+    assert (problem.line, problem.field) == (
+        2,
+        "summary",
+    ) and "control character" in problem.message
+
+
+def test_xlsx_drops_characters_xml_cannot_hold(data):
+    frame = expected_rows(data, "").head(1).copy()
+    frame["summary"] = ["bell \x07 inside a summary"]
+    body = exports.xlsx_bytes(frame, [("a", "b")], "nl")
     summaries = pd.read_excel(io.BytesIO(body))["summary"].tolist()
-    assert "bell  inside a summary" in summaries
+    assert summaries == ["bell  inside a summary"]
 
 
 # --- a real spreadsheet program -------------------------------------------------------------
