@@ -46,11 +46,13 @@ def chosen_trigger(triggered: list[Mapping]) -> tuple[str | dict | None, object]
         return None, None
 
     def rank(entry: tuple[str | dict | None, object]) -> int:
-        ident = entry[0]
-        if isinstance(ident, dict):
-            return 1
-        if ident in BUTTON_EVENTS:
-            return 0
+        ident, value = entry
+        if isinstance(ident, dict) or ident in BUTTON_EVENTS:
+            # A button that fired without a click (a list drawn anew, n_clicks 0) comes last:
+            # it must not hide the table row or control that changed in the same request.
+            if not value:
+                return 4
+            return 1 if isinstance(ident, dict) else 0
         if ident in (ids.MAP, ids.TABLE):
             return 1
         return 3 if ident == ids.URL else 2

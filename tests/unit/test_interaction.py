@@ -174,3 +174,11 @@ def test_a_click_goes_before_a_search_committed_in_the_same_moment():
     ]
     assert chosen_trigger(listed) == ({"index": "DR-01", "type": "open-initiative"}, 1)
     assert chosen_trigger([{"prop_id": ".", "value": None}]) == (None, None)
+
+
+def test_a_list_drawn_anew_does_not_hide_a_table_click_in_the_same_request():
+    fired = [
+        {"prop_id": '{"index":"FR-01","type":"open-initiative"}.n_clicks', "value": 0},
+        {"prop_id": "table.selectedRows", "value": [{"id": "FR-02"}]},
+    ]
+    assert chosen_trigger(fired) == ("table", [{"id": "FR-02"}])
