@@ -18,10 +18,10 @@ import numpy as np
 import pandas as pd
 import shapely
 import shapely.geometry
-from shapely.geometry.polygon import orient
 
 from kansenkaart.counting import count_keys
 from kansenkaart.csv_reading import read_csv_file
+from kansenkaart.geometry import CLOCKWISE, oriented
 from kansenkaart.indicators import load_indicators
 from kansenkaart.placement import spread_shared_points
 from kansenkaart.problems import DataError, Problem
@@ -103,13 +103,10 @@ def clockwise(geojson: dict) -> dict:
     """The shapes with exterior rings clockwise, as plotly's geo drawing (d3) needs them, whatever
     the file's winding: an RFC 7946 file (counter-clockwise) would otherwise paint each province
     as the whole globe minus the province. Exports write RFC 7946 order themselves."""
-    features = []
-    for feature in geojson["features"]:
-        geometry = shapely.geometry.shape(feature["geometry"])
-        parts = list(getattr(geometry, "geoms", [geometry]))
-        turned = [orient(part, sign=-1.0) for part in parts]
-        shaped = turned[0] if len(turned) == 1 else shapely.geometry.MultiPolygon(turned)
-        features.append({**feature, "geometry": shapely.geometry.mapping(shaped)})
+    features = [
+        {**f, "geometry": shapely.geometry.mapping(oriented(f["geometry"], CLOCKWISE))}
+        for f in geojson["features"]
+    ]
     return {**geojson, "features": features}
 
 

@@ -29,11 +29,11 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
-from shapely.geometry import MultiPolygon, Polygon, mapping, shape
-from shapely.geometry.polygon import orient
+from shapely.geometry import mapping
 
 from kansenkaart.coverage import COLLECTED_UNTIL, Coverage
 from kansenkaart.dataset import DataSet, fold_text
+from kansenkaart.geometry import COUNTER_CLOCKWISE, oriented
 from kansenkaart.i18n import t
 from kansenkaart.indicators import INDICATORS, indicator_meta, indicator_values, source_names
 from kansenkaart.metrics import (
@@ -322,12 +322,7 @@ def _float(value: float | None) -> float:
 
 def counter_clockwise(geometry: dict) -> dict:
     """RFC 7946 section 3.1.6: exterior rings counter-clockwise, holes clockwise."""
-    shapes = shape(geometry)
-    if isinstance(shapes, Polygon):
-        return dict(mapping(orient(shapes, sign=1.0)))
-    if isinstance(shapes, MultiPolygon):
-        return dict(mapping(MultiPolygon([orient(part, sign=1.0) for part in shapes.geoms])))
-    return geometry
+    return dict(mapping(oriented(geometry, COUNTER_CLOCKWISE)))
 
 
 def province_collection(table: pd.DataFrame, geojson: dict) -> dict:

@@ -136,6 +136,11 @@ class Metric:
     def short(self, lang: str) -> str:
         return self.indicator.label[lang] if self.indicator else t(f"metric.short.{self.key}", lang)
 
+    @property
+    def decimals(self) -> int:
+        """Decimals to write a value with, as its hover format does."""
+        return int(self.hover_format.rsplit(".", 1)[1].rstrip("f"))
+
     def unit(self, lang: str) -> str:
         return self.indicator.unit[lang] if self.indicator else t(f"unit.{self.key}", lang)
 

@@ -229,13 +229,12 @@ def province_labels(data: DataSet, view: View) -> dict:
     lats, lons = label_points(data)
     metric = METRIC_REGISTRY[shown_metric(view)]
     values = metric_values(data, view)
-    decimals = 2 if metric.diverging else 1 if metric.hover_format.endswith(".1f") else 0
     texts = [
         f"<b>{data.province_name(code)}</b><br>"
         + (
             t("no_data", view.lang)
             if math.isnan(values[code])
-            else format_number(values[code], view.lang, decimals)
+            else format_number(values[code], view.lang, metric.decimals)
         )
         for code in PROVINCE_CODES
     ]

@@ -17,12 +17,12 @@ from urllib.parse import quote, urlencode
 
 import shapely
 from flask import Blueprint, Response, request
-from shapely.geometry import MultiPolygon, Polygon, mapping, shape
-from shapely.geometry.polygon import orient
+from shapely.geometry import MultiPolygon, mapping, shape
 from werkzeug.datastructures import MultiDict
 
 from kansenkaart import exports, runtime
 from kansenkaart.dataset import DataSet
+from kansenkaart.geometry import COUNTER_CLOCKWISE, oriented_parts
 from kansenkaart.metrics import count_by_province, per_100k
 from kansenkaart.registry import PROVINCE_CODES
 from kansenkaart.view import ParamProblem, View
@@ -207,8 +207,7 @@ def province_shapes(data: DataSet) -> dict[str, dict]:
 
 def counter_clockwise(geometry: shapely.Geometry) -> MultiPolygon:
     """Always a MultiPolygon, so a GIS sees one geometry type for the layer (not "any")."""
-    parts = [geometry] if isinstance(geometry, Polygon) else list(getattr(geometry, "geoms", []))
-    return MultiPolygon([orient(part, sign=1.0) for part in parts])
+    return MultiPolygon(oriented_parts(geometry, COUNTER_CLOCKWISE))
 
 
 def province_features(data: DataSet, view: View) -> list[dict]:

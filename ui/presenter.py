@@ -165,7 +165,6 @@ def ranking(data: DataSet, view: View) -> list:
     values = metric_values(data, view)
     too_few = too_few_for_lq(data.initiatives, view)
     names = data.provinces["name"]
-    decimals = 2 if metric.diverging else 1 if metric.hover_format.endswith(".1f") else 0
     order = sorted(
         values.index,
         key=lambda code: (
@@ -181,7 +180,7 @@ def ranking(data: DataSet, view: View) -> list:
             why = t("map_too_few", view.lang) if code in too_few else t("no_data", view.lang)
             items.append(html.Li(f"{names[code]}: {why}", className="missing"))
         else:
-            amount = format_number(value, view.lang, decimals)
+            amount = format_number(value, view.lang, metric.decimals)
             items.append(html.Li(f"{names[code]}: {amount} {metric.unit(view.lang)}"))
     return items
 
