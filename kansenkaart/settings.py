@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,18 @@ class Settings:
     data_check_seconds: float = 2.0
     #: Seconds per step of the presentation-mode tour.
     tour_step_seconds: float = 6.0
+    #: The address people reach the app at (e.g. https://kansenkaart.example.nl); links written
+    #: into exports are built from it, never from a request's Host header. Empty: the local address.
+    public_url: str = ""
+    #: Largest data files accepted (rows of initiatives.csv, bytes of each file); above, an update
+    #: is refused with a clear message and the last good data keeps serving.
+    max_rows: int = 250_000
+    max_bytes: int = 150_000_000
+    #: Origins that may show the page in a frame (CSP frame-ancestors); empty: none.
+    frame_ancestors: tuple[str, ...] = ()
+    #: Where "report a correction" sends people (mailto: or an issue tracker's new-issue link);
+    #: empty: the feature is off.
+    feedback_url: str = ""
 
 
 def _flag(value: str) -> bool:
@@ -50,10 +63,15 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             default_lang=env.get("DEFAULT_LANG", Settings.default_lang),
             data_check_seconds=float(env.get("DATA_CHECK_SECONDS", Settings.data_check_seconds)),
             tour_step_seconds=float(env.get("TOUR_STEP_SECONDS", Settings.tour_step_seconds)),
+            public_url=env.get("PUBLIC_URL", "").strip().rstrip("/"),
+            max_rows=int(env.get("MAX_ROWS", Settings.max_rows)),
+            max_bytes=int(env.get("MAX_BYTES", Settings.max_bytes)),
+            frame_ancestors=tuple(env.get("FRAME_ANCESTORS", "").split()),
+            feedback_url=env.get("FEEDBACK_URL", "").strip(),
         )
     except ValueError as error:
         raise SystemExit(
-            f"invalid setting: {error}; PORT and WORKERS must be whole numbers, "
+            f"invalid setting: {error}; PORT, WORKERS, MAX_ROWS and MAX_BYTES must be whole numbers, "
             "DATA_CHECK_SECONDS and TOUR_STEP_SECONDS a number of seconds"
         ) from None
     if settings.tour_step_seconds < 0.5:
@@ -64,6 +82,25 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         raise SystemExit(
             f"invalid setting: DEBUG=1 with HOST={settings.host}: the debugger runs code for anyone "
             "who reaches it; use DEBUG only with HOST=127.0.0.1"
+        )
+    if settings.max_rows < 1 or settings.max_bytes < 1:
+        raise SystemExit("invalid setting: MAX_ROWS and MAX_BYTES must be 1 or more")
+    if settings.public_url and not re.fullmatch(
+        r"https?://[^/\s?#]+(/[^\s?#]*)?", settings.public_url
+    ):
+        raise SystemExit(
+            f"invalid setting: PUBLIC_URL={settings.public_url!r}, use an address like "
+            "https://kansenkaart.example.nl"
+        )
+    for origin in settings.frame_ancestors:
+        if not re.fullmatch(r"https?://[^/\s?#;,']+", origin):
+            raise SystemExit(
+                f"invalid setting: FRAME_ANCESTORS holds {origin!r}; give origins like "
+                "https://www.drenthe.nl, separated by spaces"
+            )
+    if settings.feedback_url and not re.match(r"(mailto:|https?://)\S+$", settings.feedback_url):
+        raise SystemExit(
+            f"invalid setting: FEEDBACK_URL={settings.feedback_url!r}, use mailto:... or https://..."
         )
     if settings.default_lang not in LANGUAGES:
         raise SystemExit(
