@@ -41,6 +41,9 @@ max_requests_jitter = max_requests // 10
 # Hostile or broken clients: bounded request lines and headers (gunicorn answers 4xx).
 limit_request_line = 8190
 limit_request_fields = 100
+# X-Forwarded-For/-Proto are trusted from these addresses only (gunicorn's own default). Behind
+# scripts/serve's nginx gunicorn listens on a unix socket, whose peer gunicorn always trusts.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = os.environ.get("ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
