@@ -29,6 +29,7 @@ from kansenkaart.registry import LANGUAGES
 from kansenkaart.state import known_initiative
 from kansenkaart.store import DataStatus
 from kansenkaart.view import View
+from server import callback_requests
 
 log = logging.getLogger("kansenkaart.web")
 
@@ -106,7 +107,7 @@ def install(app: dash.Dash) -> None:
     server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     server.register_error_handler(InternalServerError, internal_error)
     server.register_error_handler(DependencyException, unknown_component_file)
-    server.before_request(lambda: refuse_malformed_callback(app))
+    server.before_request(CallbackChecker(app).refuse_malformed)
     policy = ContentSecurityPolicy(app)
     server.after_request(lambda response: add_headers(response, policy, app))
     if os.environ.get(TEST_ROUTES_ENV) == "1":
@@ -238,35 +239,42 @@ def asset_is_fingerprinted(relative: str, assets_folder: str) -> bool:
 # --- requests -------------------------------------------------------------------------------
 
 CALLBACK_PATH = "/_dash-update-component"
-CALLBACK_LISTS = ("inputs", "state", "changedPropIds")
 
 
-def refuse_malformed_callback(app: dash.Dash) -> Response | None:
-    """A callback request the page could not have sent is a 400, not a 500 and a traceback in
-    the log: Dash itself assumes a well-formed body."""
-    if request.path != CALLBACK_PATH or request.method != "POST":
+class CallbackChecker:
+    """Checks callback requests against the app's callbacks and the layout's component types
+    (learnt from the layout at the first callback request: by then every module has added to it)."""
+
+    def __init__(self, app: dash.Dash) -> None:
+        self._app = app
+        self._types: callback_requests.PropertyTypes | None = None
+
+    def types(self) -> callback_requests.PropertyTypes:
+        if self._types is None:
+            layout = self._app.layout
+            self._types = callback_requests.PropertyTypes(layout() if callable(layout) else layout)
+        return self._types
+
+    def refuse_malformed(self) -> Response | None:
+        """A callback request the page could not have sent is a 4xx with a short message, not
+        a 500 and a traceback in the log: Dash itself assumes a well-formed body."""
+        if request.path != CALLBACK_PATH or request.method != "POST":
+            return None
+        try:
+            body = callback_requests.read_body(request.get_data(cache=True), request.mimetype)
+            callback_requests.check(body, self._app.callback_map, self.types())
+        except callback_requests.BadCallbackRequest as problem:
+            return bad_request(problem.message, problem.status)
         return None
-    body = request.get_json(silent=True)
-    problem = callback_body_problem(body, app.callback_map)
-    if problem is None:
-        return None
-    response = jsonify(error="bad request", message=problem)
-    response.status_code = 400
+
+
+def bad_request(message: str, status: int = 400) -> Response:
+    """A client's mistake: JSON naming it, never stored; nothing in the log (the access log has
+    the request)."""
+    response = jsonify(error="bad request", message=message)
+    response.status_code = status
+    response.headers["Cache-Control"] = NO_STORE
     return response
-
-
-def callback_body_problem(body: object, callback_map: dict) -> str | None:
-    """What is wrong with a callback request body, or None when Dash can handle it."""
-    if not isinstance(body, dict):
-        return "the body must be a JSON object"
-    if not isinstance(body.get("output"), str) or body["output"] not in callback_map:
-        return "unknown callback output"
-    if not isinstance(body.get("outputs"), list | dict):
-        return "'outputs' must be a list or an object"
-    for key in CALLBACK_LISTS:
-        if not isinstance(body.get(key, []), list):
-            return f"'{key}' must be a list"
-    return None
 
 
 # --- health ---------------------------------------------------------------------------------
