@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import dash
 from dash.exceptions import DependencyException, MissingCallbackContextException
 from dash.fingerprint import check_fingerprint
-from flask import Flask, Response, has_request_context, jsonify, request
-from werkzeug.exceptions import InternalServerError
+from flask import Flask, Response, abort, has_request_context, jsonify, request
+from werkzeug.exceptions import InternalServerError, MethodNotAllowed, NotFound
 from werkzeug.security import safe_join
 
 from kansenkaart import runtime
@@ -107,6 +107,11 @@ def install(app: dash.Dash) -> None:
     server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     server.register_error_handler(InternalServerError, internal_error)
     server.register_error_handler(DependencyException, unknown_component_file)
+    server.register_error_handler(NotFound, not_found)
+    server.register_error_handler(MethodNotAllowed, method_not_allowed)
+    server.add_url_rule("/robots.txt", "robots", robots_txt, methods=["GET"])
+    server.before_request(lambda: refuse_unknown_paths(app))
+    hide_versions(app)
     server.before_request(CallbackChecker(app).refuse_malformed)
     policy = ContentSecurityPolicy(app)
     server.after_request(lambda response: add_headers(response, policy, app))
@@ -196,6 +201,7 @@ def content_security_policy(script_hashes: list[str]) -> str:
 def add_headers(response: Response, policy: ContentSecurityPolicy, app: dash.Dash) -> Response:
     """Security headers on every response; a cache lifetime that fits what was served."""
     response.headers["Content-Security-Policy"] = policy.value
+    hide_server_version(response)
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     cache_control = cache_policy(response, app.config.assets_folder)
@@ -275,6 +281,84 @@ def bad_request(message: str, status: int = 400) -> Response:
     response.status_code = status
     response.headers["Cache-Control"] = NO_STORE
     return response
+
+
+# --- what exists, and what it tells -----------------------------------------------------------
+
+#: Crawlers may index the page; the data routes are for scripts and would only cost CPU.
+ROBOTS_TXT = """User-agent: *
+Allow: /$
+Allow: /methodologie
+Disallow: /api/
+Disallow: /export/
+Disallow: /ogc
+Disallow: /_dash-
+"""
+#: Keys of Dash's page config (`_dash-config`) that name the software and its versions; only
+#: Dash's dev tools (DEBUG) read them.
+VERSION_KEYS = (
+    "dash_version",
+    "python_version",
+    "plotly_version",
+    "ddk_version",
+    "dash_version_url",
+)
+
+
+def robots_txt() -> Response:
+    return Response(ROBOTS_TXT, mimetype="text/plain")
+
+
+def refuse_unknown_paths(app: dash.Dash) -> None:
+    """Dash answers every unknown path with the page (its catch-all, for multi-page apps): this
+    app has one page, so `/.env` or `/wp-login.php` is a 404. `/_reload-hash` serves Dash's hot
+    reload and exists only with DEBUG."""
+    prefix = app.config.routes_pathname_prefix
+    if request.endpoint == prefix + "<path:path>":
+        abort(404)
+    if request.endpoint == prefix + "_reload-hash" and not app._dev_tools.hot_reload:
+        abort(404)
+
+
+def not_found(error: NotFound) -> tuple[Response | str, int]:
+    """A short page in the visitor's language (JSON for scripts), never the app page."""
+    lang = _language()
+    if wants_json():
+        response = jsonify(error="not found", message=f"nothing at {request.path[:200]}")
+        response.headers["Cache-Control"] = NO_STORE
+        return response, 404
+    return _error_page(t("not_found_page", lang), request.path[:200], lang), 404
+
+
+def method_not_allowed(error: MethodNotAllowed) -> tuple[Response, int]:
+    response = jsonify(error="method not allowed", message=f"{request.method} is not allowed here")
+    response.headers["Cache-Control"] = NO_STORE
+    if error.valid_methods:
+        response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
+    return response, 405
+
+
+def hide_versions(app: dash.Dash) -> None:
+    """The page config Dash embeds names the Python, Dash and plotly versions (for its dev tools'
+    update check): an attacker's shortcut to known bugs. Left out unless the dev tools are on."""
+    full_config = app._config
+
+    def config() -> dict:
+        shown = full_config()
+        if not app._dev_tools.ui:
+            for key in VERSION_KEYS:
+                shown.pop(key, None)
+        return shown
+
+    app._config = config  # type: ignore[method-assign]
+
+
+def hide_server_version(response: Response) -> None:
+    """Werkzeug's own server (`python app.py`) names itself and Python's version in `Server`;
+    a header set by the app replaces it. gunicorn sends `Server: gunicorn` itself, no version
+    (a second header from here would be a duplicate)."""
+    if not str(request.environ.get("SERVER_SOFTWARE", "")).startswith("gunicorn"):
+        response.headers["Server"] = "Kansenkaart CE"
 
 
 # --- health ---------------------------------------------------------------------------------

@@ -256,3 +256,45 @@ def test_unknown_component_files_are_404(gunicorn, path):
     reply = gunicorn.get(path)
     assert reply.status == 404
     assert "passwd" not in reply.text or reply.json()["error"] == "not found"
+
+
+# --- what exists, and what it tells (issue 15) ----------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/.env", "/wp-login.php", "/nope/deeper", "/_reload-hash"])
+def test_unknown_and_dev_only_paths_are_404(gunicorn, path):
+    """Before: 200 with the app page (Dash's catch-all) and Dash's hot-reload hash."""
+    reply = gunicorn.get(path, headers={"Accept": "text/html"})
+    assert reply.status == 404
+    assert "DashRenderer" not in reply.text
+    assert "Deze pagina bestaat niet" in reply.text
+    english = gunicorn.get(path + "?lang=en", headers={"Accept": "text/html"})
+    assert "This page does not exist" in english.text
+
+
+def test_robots_txt_allows_the_page_and_keeps_crawlers_off_the_data(gunicorn):
+    reply = gunicorn.get("/robots.txt")
+    assert reply.status == 200 and reply.headers["Content-Type"].startswith("text/plain")
+    lines = reply.text.splitlines()
+    assert "User-agent: *" in lines and "Allow: /$" in lines
+    for path in ("/api/", "/export/", "/ogc", "/_dash-"):
+        assert f"Disallow: {path}" in lines
+
+
+def test_no_software_versions_are_exposed(gunicorn):
+    import dash
+    import plotly
+
+    page = gunicorn.get("/")
+    config = json.loads(
+        re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page.text)
+        .group(1)
+        .replace("\\u002f", "/")
+    )
+    assert config["ui"] is False and config["props_check"] is False
+    for key in ("dash_version", "python_version", "plotly_version", "ddk_version"):
+        assert key not in config
+    assert f'"{dash.__version__}"' not in page.text and f'"{plotly.__version__}"' not in page.text
+    for path in ("/", "/healthz", "/nope"):
+        server = gunicorn.get(path).headers.get("Server", "")
+        assert not re.search(r"\d", server), server
