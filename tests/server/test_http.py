@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import io
 import json
 import re
+import zipfile
 
 import brotli
 import pytest
@@ -298,3 +300,63 @@ def test_no_software_versions_are_exposed(gunicorn):
     for path in ("/", "/healthz", "/nope"):
         server = gunicorn.get(path).headers.get("Server", "")
         assert not re.search(r"\d", server), server
+
+
+# --- links are built from PUBLIC_URL, never from the Host header (issue 15) -----------------
+
+EVIL = "evil.example"
+LINKED = [
+    "/export/initiatives.xlsx?theme=energy",
+    "/export/provinces.xlsx",
+    "/export/initiatives.csv",
+    "/export/provinces.csv",
+    "/export/initiatives.geojson",
+    "/export/provinces.geojson",
+    "/export/map.svg?theme=energy",
+    "/api/initiatives?limit=5",
+    "/api/provinces",
+    "/api/openapi.json",
+    "/ogc",
+    "/ogc?f=html",
+    "/ogc/collections",
+    "/ogc/collections/initiatives",
+    "/ogc/collections/initiatives/items?limit=5",
+    "/ogc/collections/initiatives/items?limit=5&f=html",
+    "/ogc/collections/provinces/items/PV22",
+]
+
+
+def all_text(reply: Reply) -> str:
+    """The body as text; an xlsx is a zip of XML parts, all of them read."""
+    if reply.body.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(reply.body)) as book:
+            return "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+    return reply.text
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory):
+    """The app with PUBLIC_URL set, one worker."""
+    log = tmp_path_factory.mktemp("public") / "server.log"
+    server = Gunicorn(log, workers=1, PUBLIC_URL="https://kansenkaart.example.nl/")
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize("path", LINKED)
+def test_a_forged_host_never_reaches_a_link(public, path):
+    """Before: the Excel about-sheet link, the map's credit and the API's and OGC's links
+    carried whatever Host the client sent."""
+    reply = public.get(path, headers={"Host": EVIL, "X-Forwarded-Host": EVIL})
+    assert reply.status == 200, reply.text[:300]
+    text = all_text(reply)
+    assert EVIL not in text and EVIL not in str(reply.headers)
+    if path.startswith(("/ogc", "/api/initiatives", "/export/initiatives.xlsx")):
+        assert "https://kansenkaart.example.nl/" in text
+
+
+def test_without_public_url_links_name_the_address_served(gunicorn):
+    """The documented fallback: http://HOST:PORT from the settings, still not the Host header."""
+    reply = gunicorn.get("/api/initiatives?limit=5", headers={"Host": EVIL})
+    hrefs = [link["href"] for link in reply.json()["links"]]
+    assert hrefs and all(h.startswith(gunicorn.url + "/api/initiatives?") for h in hrefs)
