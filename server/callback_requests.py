@@ -32,9 +32,11 @@ from pydantic import (
 #: Real bodies nest about 8 deep (a figure's click data inside an input); 5,000 deep arrays
 #: would make the JSON decoder recurse until Python gives up.
 MAX_DEPTH = 32
-#: Real bodies are a few KB (the largest carries a table's row data); Flask's
-#: MAX_CONTENT_LENGTH (server/web.py) refuses anything above 2 MB before this is reached.
+#: A callback has a few dozen inputs; Flask's MAX_CONTENT_LENGTH (server/web.py) refuses a body
+#: above 2 MB before it is read.
 MAX_ITEMS = 200
+#: A list drawn anew reports each of its buttons as changed: one per initiative of a province.
+MAX_CHANGED = 20_000
 
 PatternId = dict[str, str | int | float | bool | list[str | int | float | bool]]
 ComponentId = Annotated[str, Field(min_length=1, max_length=200)] | PatternId
@@ -57,7 +59,7 @@ class InputValue(_Strict):
 
 
 Inputs = Annotated[list[InputValue | list[InputValue]], Field(max_length=MAX_ITEMS)]
-ChangedIds = Annotated[list[Annotated[str, Field(max_length=400)]], Field(max_length=MAX_ITEMS)]
+ChangedIds = Annotated[list[Annotated[str, Field(max_length=400)]], Field(max_length=MAX_CHANGED)]
 
 
 class CallbackBody(_Strict):
@@ -71,7 +73,7 @@ class CallbackBody(_Strict):
     changedPropIds: ChangedIds = []  # Dash's name
     #: The same, with a pattern-matching id given as its object.
     parsedChangedPropsIds: Annotated[  # Dash's name
-        list[Annotated[str, Field(max_length=400)] | PatternId], Field(max_length=MAX_ITEMS)
+        list[Annotated[str, Field(max_length=400)] | PatternId], Field(max_length=MAX_CHANGED)
     ] = []
 
 
