@@ -16,10 +16,11 @@ import inspect
 import json
 import sys
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Annotated, Any
 
+from dash import dcc
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -37,6 +38,9 @@ MAX_DEPTH = 32
 MAX_ITEMS = 200
 #: A list drawn anew reports each of its buttons as changed: one per initiative of a province.
 MAX_CHANGED = 20_000
+
+#: dcc.Input types whose value is text (the default type is "text").
+TEXT_INPUTS = (None, "text", "search", "email", "tel", "url", "password", "hidden")
 
 PatternId = dict[str, str | int | float | bool | list[str | int | float | bool]]
 ComponentId = Annotated[str, Field(min_length=1, max_length=200)] | PatternId
@@ -235,10 +239,12 @@ class PropertyTypes:
 
     def __init__(self, layout: object) -> None:
         self._classes: dict[str, type] = {}
+        self._kinds: dict[tuple[str, str], str] = {}
         for component in _walk(layout):
             ident = getattr(component, "id", None)
             if isinstance(ident, str):
                 self._classes[ident] = type(component)
+                self._kinds |= {(ident, prop): kind for prop, kind in narrowed(component).items()}
             elif isinstance(ident, dict) and "type" in ident:
                 self._classes["{" + str(ident["type"])] = type(component)
 
@@ -256,6 +262,44 @@ class PropertyTypes:
             shown = ident if isinstance(ident, str) else json.dumps(ident, sort_keys=True)[:80]
             message = error.errors()[0]["msg"]
             raise BadCallbackRequest(f"{where} ({shown}.{prop}): {message}"[:300]) from None
+        wanted = self._kinds.get((ident, prop)) if isinstance(ident, str) else None
+        if wanted and value is not None and json_kind(value) != wanted:
+            raise BadCallbackRequest(f"{where} ({ident}.{prop}) must be {wanted} or null")
+        allowed = ALLOWED_VALUES.get((ident, prop)) if isinstance(ident, str) else None
+        if allowed is not None and value not in allowed:
+            listed = ", ".join(map(str, allowed))
+            raise BadCallbackRequest(f"{where} ({ident}.{prop}) must be one of {listed}"[:300])
+
+
+#: (component id, property) -> the only values the page sends there; see `allow_only`.
+ALLOWED_VALUES: dict[tuple[str, str], tuple[object, ...]] = {}
+
+
+def allow_only(component_id: str, prop: str, values: Iterable[object]) -> None:
+    """Declare the only values a property takes, for one the callbacks cannot read otherwise
+    (the page's language: every text lookup fails on another); anything else is a 400."""
+    ALLOWED_VALUES[(component_id, prop)] = tuple(values)
+
+
+def json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return "a list" if isinstance(value, list | tuple) else "an object"
+
+
+def narrowed(component: object) -> dict[str, str]:
+    """What a component's hint allows but the page never sends, by property: a Store holds what
+    the page put there first (a query string stays text), and a text or search box sends text
+    (only `type="number"` sends numbers). Null is always allowed (a cleared value)."""
+    if isinstance(component, dcc.Store) and getattr(component, "data", None) is not None:
+        return {"data": json_kind(getattr(component, "data"))}  # noqa: B009 - untyped prop
+    if isinstance(component, dcc.Input) and getattr(component, "type", None) in TEXT_INPUTS:
+        return {"value": "text"}
+    return {}
 
 
 def _walk(component: object) -> Iterator[object]:
