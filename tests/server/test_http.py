@@ -360,3 +360,19 @@ def test_without_public_url_links_name_the_address_served(gunicorn):
     reply = gunicorn.get("/api/initiatives?limit=5", headers={"Host": EVIL})
     hrefs = [link["href"] for link in reply.json()["links"]]
     assert hrefs and all(h.startswith(gunicorn.url + "/api/initiatives?") for h in hrefs)
+
+
+@pytest.mark.parametrize(
+    ("host", "public_url", "expected"),
+    [
+        ("127.0.0.1", "", "http://127.0.0.1:8050"),
+        ("0.0.0.0", "", "http://127.0.0.1:8050"),
+        ("::1", "", "http://[::1]:8050"),
+        ("0.0.0.0", "https://kaart.example.nl/ce", "https://kaart.example.nl/ce"),
+    ],
+)
+def test_the_site_address_comes_from_the_settings_alone(host, public_url, expected):
+    from kansenkaart.settings import Settings
+    from server.links import site_url
+
+    assert site_url(Settings(host=host, port=8050, public_url=public_url)) == expected
