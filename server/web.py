@@ -22,6 +22,7 @@ from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, abort, has_request_context, jsonify, request
 from werkzeug.exceptions import InternalServerError, MethodNotAllowed, NotFound
 from werkzeug.security import safe_join
+from werkzeug.serving import WSGIRequestHandler
 
 from kansenkaart import runtime
 from kansenkaart.i18n import t
@@ -201,7 +202,6 @@ def content_security_policy(script_hashes: list[str]) -> str:
 def add_headers(response: Response, policy: ContentSecurityPolicy, app: dash.Dash) -> Response:
     """Security headers on every response; a cache lifetime that fits what was served."""
     response.headers["Content-Security-Policy"] = policy.value
-    hide_server_version(response)
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     cache_control = cache_policy(response, app.config.assets_folder)
@@ -353,12 +353,13 @@ def hide_versions(app: dash.Dash) -> None:
     app._config = config  # type: ignore[method-assign]
 
 
-def hide_server_version(response: Response) -> None:
-    """Werkzeug's own server (`python app.py`) names itself and Python's version in `Server`;
-    a header set by the app replaces it. gunicorn sends `Server: gunicorn` itself, no version
-    (a second header from here would be a duplicate)."""
-    if not str(request.environ.get("SERVER_SOFTWARE", "")).startswith("gunicorn"):
-        response.headers["Server"] = "Kansenkaart CE"
+class QuietRequestHandler(WSGIRequestHandler):
+    """Werkzeug's development server (`python app.py`) names itself and Python's version in
+    `Server`; this one names the app (app.py passes it to `app.run`). gunicorn sends `Server:
+    gunicorn` itself, without a version."""
+
+    def version_string(self) -> str:
+        return "Kansenkaart CE"
 
 
 # --- health ---------------------------------------------------------------------------------

@@ -376,3 +376,18 @@ def test_the_site_address_comes_from_the_settings_alone(host, public_url, expect
     from server.links import site_url
 
     assert site_url(Settings(host=host, port=8050, public_url=public_url)) == expected
+
+
+def test_the_development_server_names_no_version():
+    """`python app.py` (scripts/start): before, `Server: Werkzeug/3.x Python/3.11.x`."""
+    from tests.browser.conftest import AppServer
+
+    server = AppServer()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        connection.request("GET", "/healthz")
+        response = connection.getresponse()
+        response.read()
+        assert response.msg.get_all("Server") == ["Kansenkaart CE"]
+    finally:
+        server.stop()
