@@ -87,4 +87,9 @@ server = app.server
 
 if __name__ == "__main__":
     config = runtime.settings()
-    app.run(host=config.host, port=config.port, debug=config.debug)
+    app.run(
+        host=config.host,
+        port=config.port,
+        debug=config.debug,
+        request_handler=web.QuietRequestHandler,  # no Werkzeug or Python version in `Server`
+    )

@@ -122,6 +122,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "nl": "Er ging iets mis. Probeer het opnieuw.",
         "en": "Something went wrong. Please try again.",
     },
+    "not_found_page": {
+        "nl": "Deze pagina bestaat niet. De kaart staat op de beginpagina.",
+        "en": "This page does not exist. The map is on the home page.",
+    },
     # --- exploring: controls ---
     "language_label": {"nl": "Taal", "en": "Language"},
     "match_label": {"nl": "Thema's combineren", "en": "Combine themes"},

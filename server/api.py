@@ -14,7 +14,7 @@ import math
 import numbers
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from functools import wraps
+from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -51,6 +51,7 @@ from kansenkaart.registry import (
 from kansenkaart.statistics import ALPHA, MIN_SELECTED, MIN_TOTAL
 from kansenkaart.view import MAX_ID_LENGTH, MAX_QUERY_LENGTH, PARAMETERS, ParamProblem, View
 from layers.map_figure import image_figure
+from server import links, query_rules
 
 log = logging.getLogger("kansenkaart.api")
 
@@ -124,10 +125,21 @@ def parse_view(
             except ValueError as error:
                 problems.append(ParamProblem(name, str(error)))
     view, parse_problems = View.from_query(given, default_lang)
-    problems += parse_problems
+    # A corrected value (a year range the wrong way round, read the right way round, as on the
+    # page) is not refused: the schema allows it, and the page's link shows the same rows.
+    problems += [p for p in parse_problems if p.dropped]
+    named = {p.param for p in problems}
+    rules = _view_parameter_schemas(default_lang)
+    problems += [p for p in query_rules.schema_problems(given, rules) if p.param not in named]
     if problems:
         raise InvalidParameters(problems)
     return view, read
+
+
+@lru_cache(maxsize=4)
+def _view_parameter_schemas(default_lang: str) -> dict[str, dict]:
+    """The page's parameters as the OpenAPI document describes them: the rule the API reads by."""
+    return {p["name"]: p for p in view_parameters(default_lang)}
 
 
 def request_view(extra: Mapping[str, Reader] | None = None) -> View:
@@ -249,7 +261,7 @@ def page_link(offset: int, limit: int) -> str:
     """This request's address with another page: the other parameters as given, in their order."""
     params = [(k, v) for k, v in request.args.items(multi=True) if k not in PAGING]
     params += [("limit", str(limit)), ("offset", str(offset))]
-    return request.base_url + "?" + urlencode(params)
+    return links.absolute(request.path + "?" + urlencode(params))
 
 
 @blueprint.route("/api/provinces", methods=ANY_METHOD)
@@ -402,8 +414,8 @@ def metric_line(data: DataSet, view: View) -> str:
 
 
 def view_link(view: View) -> str:
-    """The absolute address of the page showing this view."""
-    return request.url_root.rstrip("/") + "/" + view.to_query(runtime.settings().default_lang)
+    """The absolute address of the page showing this view (PUBLIC_URL, never the Host header)."""
+    return links.absolute("/" + view.to_query(runtime.settings().default_lang))
 
 
 def export_map(
@@ -440,6 +452,7 @@ def _list_parameter(name: str, allowed: tuple[str, ...], description: str) -> di
         "schema": {
             "type": "array",
             "items": {"type": "string", "enum": list(allowed)},
+            "minItems": 1,
             "uniqueItems": True,
         },
     }
@@ -475,11 +488,20 @@ def view_parameters(default_lang: str) -> list[dict]:
             year,
             "Earliest start year. A year range leaves out initiatives without a known start year.",
         ),
-        _parameter("to", year, "Latest start year (inclusive); not before `from`."),
+        _parameter(
+            "to",
+            year,
+            "Latest start year (inclusive). A range given the wrong way round (`from` after `to`) is read the right way round, as the page does.",
+        ),
         _parameter(
             "q",
-            {"type": "string", "maxLength": MAX_QUERY_LENGTH},
-            "Search in name, summary and organisations; case and accents ignored.",
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": MAX_QUERY_LENGTH,
+                "pattern": query_rules.NO_CONTROL_CHARACTERS,
+            },
+            "Search in name, summary and organisations; case and accents ignored. No control characters.",
         ),
         _parameter(
             "metric",
@@ -493,7 +515,12 @@ def view_parameters(default_lang: str) -> list[dict]:
         ),
         _parameter(
             "initiative",
-            {"type": "string", "maxLength": MAX_ID_LENGTH, "pattern": "^[A-Za-z0-9_-]+$"},
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": MAX_ID_LENGTH,
+                "pattern": "^[A-Za-z0-9_-]+$",
+            },
             "A selected initiative (highlighted on map images; does not filter).",
         ),
         _parameter(

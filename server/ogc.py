@@ -26,6 +26,7 @@ from kansenkaart.geometry import COUNTER_CLOCKWISE, oriented_parts
 from kansenkaart.metrics import count_by_province, per_100k
 from kansenkaart.registry import PROVINCE_CODES
 from kansenkaart.view import ParamProblem, View
+from server import links
 from server.api import (
     ANY_METHOD,
     CACHE_SECONDS,
@@ -283,7 +284,8 @@ def _whole(value: object) -> int | None:
 
 
 def base() -> str:
-    return request.url_root.rstrip("/") + "/ogc"
+    """Where /ogc is, from PUBLIC_URL (server/links.py), never from the Host header."""
+    return links.absolute("/ogc")
 
 
 def link(href: str, rel: str, mimetype: str, title: str) -> dict:

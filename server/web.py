@@ -19,9 +19,10 @@ from urllib.parse import urlsplit
 import dash
 from dash.exceptions import DependencyException, MissingCallbackContextException
 from dash.fingerprint import check_fingerprint
-from flask import Flask, Response, has_request_context, jsonify, request
-from werkzeug.exceptions import InternalServerError
+from flask import Flask, Response, abort, has_request_context, jsonify, request
+from werkzeug.exceptions import InternalServerError, MethodNotAllowed, NotFound
 from werkzeug.security import safe_join
+from werkzeug.serving import WSGIRequestHandler
 
 from kansenkaart import runtime
 from kansenkaart.i18n import t
@@ -29,6 +30,7 @@ from kansenkaart.registry import LANGUAGES
 from kansenkaart.state import known_initiative
 from kansenkaart.store import DataStatus
 from kansenkaart.view import View
+from server import callback_requests
 
 log = logging.getLogger("kansenkaart.web")
 
@@ -106,7 +108,12 @@ def install(app: dash.Dash) -> None:
     server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     server.register_error_handler(InternalServerError, internal_error)
     server.register_error_handler(DependencyException, unknown_component_file)
-    server.before_request(lambda: refuse_malformed_callback(app))
+    server.register_error_handler(NotFound, not_found)
+    server.register_error_handler(MethodNotAllowed, method_not_allowed)
+    server.add_url_rule("/robots.txt", "robots", robots_txt, methods=["GET"])
+    server.before_request(lambda: refuse_unknown_paths(app))
+    hide_versions(app)
+    server.before_request(CallbackChecker(app).refuse_malformed)
     policy = ContentSecurityPolicy(app)
     server.after_request(lambda response: add_headers(response, policy, app))
     if os.environ.get(TEST_ROUTES_ENV) == "1":
@@ -238,35 +245,121 @@ def asset_is_fingerprinted(relative: str, assets_folder: str) -> bool:
 # --- requests -------------------------------------------------------------------------------
 
 CALLBACK_PATH = "/_dash-update-component"
-CALLBACK_LISTS = ("inputs", "state", "changedPropIds")
 
 
-def refuse_malformed_callback(app: dash.Dash) -> Response | None:
-    """A callback request the page could not have sent is a 400, not a 500 and a traceback in
-    the log: Dash itself assumes a well-formed body."""
-    if request.path != CALLBACK_PATH or request.method != "POST":
+class CallbackChecker:
+    """Checks callback requests against the app's callbacks and the layout's component types
+    (learnt from the layout at the first callback request: by then every module has added to it)."""
+
+    def __init__(self, app: dash.Dash) -> None:
+        self._app = app
+        self._types: callback_requests.PropertyTypes | None = None
+
+    def types(self) -> callback_requests.PropertyTypes:
+        if self._types is None:
+            layout = self._app.layout
+            self._types = callback_requests.PropertyTypes(layout() if callable(layout) else layout)
+        return self._types
+
+    def refuse_malformed(self) -> Response | None:
+        """A callback request the page could not have sent is a 4xx with a short message, not
+        a 500 and a traceback in the log: Dash itself assumes a well-formed body."""
+        if request.path != CALLBACK_PATH or request.method != "POST":
+            return None
+        try:
+            body = callback_requests.read_body(request.get_data(cache=True), request.mimetype)
+            callback_requests.check(body, self._app.callback_map, self.types())
+        except callback_requests.BadCallbackRequest as problem:
+            return bad_request(problem.message, problem.status)
         return None
-    body = request.get_json(silent=True)
-    problem = callback_body_problem(body, app.callback_map)
-    if problem is None:
-        return None
-    response = jsonify(error="bad request", message=problem)
-    response.status_code = 400
+
+
+def bad_request(message: str, status: int = 400) -> Response:
+    """A client's mistake: JSON naming it, never stored; nothing in the log (the access log has
+    the request)."""
+    response = jsonify(error="bad request", message=message)
+    response.status_code = status
+    response.headers["Cache-Control"] = NO_STORE
     return response
 
 
-def callback_body_problem(body: object, callback_map: dict) -> str | None:
-    """What is wrong with a callback request body, or None when Dash can handle it."""
-    if not isinstance(body, dict):
-        return "the body must be a JSON object"
-    if not isinstance(body.get("output"), str) or body["output"] not in callback_map:
-        return "unknown callback output"
-    if not isinstance(body.get("outputs"), list | dict):
-        return "'outputs' must be a list or an object"
-    for key in CALLBACK_LISTS:
-        if not isinstance(body.get(key, []), list):
-            return f"'{key}' must be a list"
-    return None
+# --- what exists, and what it tells -----------------------------------------------------------
+
+#: Crawlers may index the page; the data routes are for scripts and would only cost CPU.
+ROBOTS_TXT = """User-agent: *
+Allow: /$
+Allow: /methodologie
+Disallow: /api/
+Disallow: /export/
+Disallow: /ogc
+Disallow: /_dash-
+"""
+#: Keys of Dash's page config (`_dash-config`) that name the software and its versions; only
+#: Dash's dev tools (DEBUG) read them.
+VERSION_KEYS = (
+    "dash_version",
+    "python_version",
+    "plotly_version",
+    "ddk_version",
+    "dash_version_url",
+)
+
+
+def robots_txt() -> Response:
+    return Response(ROBOTS_TXT, mimetype="text/plain")
+
+
+def refuse_unknown_paths(app: dash.Dash) -> None:
+    """Dash answers every unknown path with the page (its catch-all, for multi-page apps): this
+    app has one page, so `/.env` or `/wp-login.php` is a 404. `/_reload-hash` serves Dash's hot
+    reload and exists only with DEBUG."""
+    prefix = app.config.routes_pathname_prefix
+    if request.endpoint == prefix + "<path:path>":
+        abort(404)
+    if request.endpoint == prefix + "_reload-hash" and not app._dev_tools.hot_reload:
+        abort(404)
+
+
+def not_found(error: NotFound) -> tuple[Response | str, int]:
+    """A short page in the visitor's language (JSON for scripts), never the app page."""
+    lang = _language()
+    if wants_json():
+        response = jsonify(error="not found", message=f"nothing at {request.path[:200]}")
+        response.headers["Cache-Control"] = NO_STORE
+        return response, 404
+    return _error_page(t("not_found_page", lang), request.path[:200], lang), 404
+
+
+def method_not_allowed(error: MethodNotAllowed) -> tuple[Response, int]:
+    response = jsonify(error="method not allowed", message=f"{request.method} is not allowed here")
+    response.headers["Cache-Control"] = NO_STORE
+    if error.valid_methods:
+        response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
+    return response, 405
+
+
+def hide_versions(app: dash.Dash) -> None:
+    """The page config Dash embeds names the Python, Dash and plotly versions (for its dev tools'
+    update check): an attacker's shortcut to known bugs. Left out unless the dev tools are on."""
+    full_config = app._config
+
+    def config() -> dict:
+        shown = full_config()
+        if not app._dev_tools.ui:
+            for key in VERSION_KEYS:
+                shown.pop(key, None)
+        return shown
+
+    app._config = config  # type: ignore[method-assign]
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+    """Werkzeug's development server (`python app.py`) names itself and Python's version in
+    `Server`; this one names the app (app.py passes it to `app.run`). gunicorn sends `Server:
+    gunicorn` itself, without a version."""
+
+    def version_string(self) -> str:
+        return "Kansenkaart CE"
 
 
 # --- health ---------------------------------------------------------------------------------

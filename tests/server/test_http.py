@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import io
 import json
 import re
+import zipfile
 
 import brotli
 import pytest
@@ -225,9 +227,9 @@ def test_malformed_callback_requests_are_400_not_500(gunicorn, body):
     assert "Traceback" not in reply.text
 
 
-def test_a_callback_failing_inside_dash_answers_json_without_traceback(gunicorn):
-    """A known callback with nonsense inputs fails inside Dash or the callback: never a
-    traceback to the browser (JSON 500 from the error handler, or no update from on_error)."""
+def test_a_known_callback_with_nonsense_inputs_is_400_with_one_log_line_at_most(gunicorn):
+    """Under gunicorn as in production: the body names a real callback but nothing else fits.
+    Before, Dash failed inside (a 500 and a traceback in the log)."""
     dependencies = gunicorn.get("/_dash-dependencies").json()
     callback = next(c for c in dependencies if c["inputs"])
     body = {
@@ -236,11 +238,13 @@ def test_a_callback_failing_inside_dash_answers_json_without_traceback(gunicorn)
         "inputs": [{"id": {"bogus": 1}, "property": "value", "value": {"x": [1]}}],
         "changedPropIds": ["nope"],
     }
+    before = gunicorn.log()
     reply = post_callback(gunicorn, json.dumps(body).encode())
-    assert reply.status in (200, 204, 500)
+    assert reply.status == 400
+    assert set(reply.json()) == {"error", "message"}
     assert "Traceback" not in reply.text and 'File "' not in reply.text
-    if reply.status == 500:
-        assert set(reply.json()) == {"error", "message", "reference"}
+    added = gunicorn.log()[len(before) :]
+    assert "Traceback" not in added and len(added.splitlines()) <= 1
 
 
 @pytest.mark.parametrize(
@@ -254,3 +258,136 @@ def test_unknown_component_files_are_404(gunicorn, path):
     reply = gunicorn.get(path)
     assert reply.status == 404
     assert "passwd" not in reply.text or reply.json()["error"] == "not found"
+
+
+# --- what exists, and what it tells (issue 15) ----------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/.env", "/wp-login.php", "/nope/deeper", "/_reload-hash"])
+def test_unknown_and_dev_only_paths_are_404(gunicorn, path):
+    """Before: 200 with the app page (Dash's catch-all) and Dash's hot-reload hash."""
+    reply = gunicorn.get(path, headers={"Accept": "text/html"})
+    assert reply.status == 404
+    assert "DashRenderer" not in reply.text
+    assert "Deze pagina bestaat niet" in reply.text
+    english = gunicorn.get(path + "?lang=en", headers={"Accept": "text/html"})
+    assert "This page does not exist" in english.text
+
+
+def test_robots_txt_allows_the_page_and_keeps_crawlers_off_the_data(gunicorn):
+    reply = gunicorn.get("/robots.txt")
+    assert reply.status == 200 and reply.headers["Content-Type"].startswith("text/plain")
+    lines = reply.text.splitlines()
+    assert "User-agent: *" in lines and "Allow: /$" in lines
+    for path in ("/api/", "/export/", "/ogc", "/_dash-"):
+        assert f"Disallow: {path}" in lines
+
+
+def test_no_software_versions_are_exposed(gunicorn):
+    import dash
+    import plotly
+
+    page = gunicorn.get("/")
+    config = json.loads(
+        re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page.text)
+        .group(1)
+        .replace("\\u002f", "/")
+    )
+    assert config["ui"] is False and config["props_check"] is False
+    for key in ("dash_version", "python_version", "plotly_version", "ddk_version"):
+        assert key not in config
+    assert f'"{dash.__version__}"' not in page.text and f'"{plotly.__version__}"' not in page.text
+    for path in ("/", "/healthz", "/nope"):
+        server = gunicorn.get(path).headers.get("Server", "")
+        assert not re.search(r"\d", server), server
+
+
+# --- links are built from PUBLIC_URL, never from the Host header (issue 15) -----------------
+
+EVIL = "evil.example"
+LINKED = [
+    "/export/initiatives.xlsx?theme=energy",
+    "/export/provinces.xlsx",
+    "/export/initiatives.csv",
+    "/export/provinces.csv",
+    "/export/initiatives.geojson",
+    "/export/provinces.geojson",
+    "/export/map.svg?theme=energy",
+    "/api/initiatives?limit=5",
+    "/api/provinces",
+    "/api/openapi.json",
+    "/ogc",
+    "/ogc?f=html",
+    "/ogc/collections",
+    "/ogc/collections/initiatives",
+    "/ogc/collections/initiatives/items?limit=5",
+    "/ogc/collections/initiatives/items?limit=5&f=html",
+    "/ogc/collections/provinces/items/PV22",
+]
+
+
+def all_text(reply: Reply) -> str:
+    """The body as text; an xlsx is a zip of XML parts, all of them read."""
+    if reply.body.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(reply.body)) as book:
+            return "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+    return reply.text
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory):
+    """The app with PUBLIC_URL set, one worker."""
+    log = tmp_path_factory.mktemp("public") / "server.log"
+    server = Gunicorn(log, workers=1, PUBLIC_URL="https://kansenkaart.example.nl/")
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize("path", LINKED)
+def test_a_forged_host_never_reaches_a_link(public, path):
+    """Before: the Excel about-sheet link, the map's credit and the API's and OGC's links
+    carried whatever Host the client sent."""
+    reply = public.get(path, headers={"Host": EVIL, "X-Forwarded-Host": EVIL})
+    assert reply.status == 200, reply.text[:300]
+    text = all_text(reply)
+    assert EVIL not in text and EVIL not in str(reply.headers)
+    if path.startswith(("/ogc", "/api/initiatives", "/export/initiatives.xlsx")):
+        assert "https://kansenkaart.example.nl/" in text
+
+
+def test_without_public_url_links_name_the_address_served(gunicorn):
+    """The documented fallback: http://HOST:PORT from the settings, still not the Host header."""
+    reply = gunicorn.get("/api/initiatives?limit=5", headers={"Host": EVIL})
+    hrefs = [link["href"] for link in reply.json()["links"]]
+    assert hrefs and all(h.startswith(gunicorn.url + "/api/initiatives?") for h in hrefs)
+
+
+@pytest.mark.parametrize(
+    ("host", "public_url", "expected"),
+    [
+        ("127.0.0.1", "", "http://127.0.0.1:8050"),
+        ("0.0.0.0", "", "http://127.0.0.1:8050"),
+        ("::1", "", "http://[::1]:8050"),
+        ("0.0.0.0", "https://kaart.example.nl/ce", "https://kaart.example.nl/ce"),
+    ],
+)
+def test_the_site_address_comes_from_the_settings_alone(host, public_url, expected):
+    from kansenkaart.settings import Settings
+    from server.links import site_url
+
+    assert site_url(Settings(host=host, port=8050, public_url=public_url)) == expected
+
+
+def test_the_development_server_names_no_version():
+    """`python app.py` (scripts/start): before, `Server: Werkzeug/3.x Python/3.11.x`."""
+    from tests.browser.conftest import AppServer
+
+    server = AppServer()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        connection.request("GET", "/healthz")
+        response = connection.getresponse()
+        response.read()
+        assert response.msg.get_all("Server") == ["Kansenkaart CE"]
+    finally:
+        server.stop()

@@ -9,6 +9,10 @@ from collections.abc import Mapping
 
 import dash
 
+#: Values the page always holds (the server refuses a request without them, as no page sends one):
+#: a test that does not name them gets these instead of None.
+PAGE_ALWAYS_HOLDS = {"lang-store.data": "nl"}
+
 
 def callback_key(app: dash.Dash, name: str) -> str:
     """The callback-map key of the callback function called `name`."""
@@ -47,7 +51,7 @@ def fire(
                 for ident in listed or []
             ]
         name = f"{item['id']}.{item['property']}"
-        return {**item, "value": values.get(name)}
+        return {**item, "value": values.get(name, PAGE_ALWAYS_HOLDS.get(name))}
 
     outputs = [
         {"id": part.split(".")[0], "property": part.split(".", 1)[1]}

@@ -16,8 +16,13 @@ from kansenkaart.dataset import load_dataset
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.metrics import count_by_province, location_quotient, per_100k
 from kansenkaart.registry import FILTER_THEMES, PROVINCE_CODES
+from kansenkaart.settings import load_settings
 from kansenkaart.view import PARAMETERS, View
+from server.links import site_url
 from tests.conftest import fixture_records, write_data_dir
+
+#: Links in answers and files start here (the settings' address, never the Host header).
+SITE = site_url(load_settings())
 
 QUERIES = [
     "",
@@ -102,7 +107,7 @@ def test_location_quotient_is_null_with_a_reason_on_too_few(client, tmp_path, mo
 
 
 def test_the_real_data_shows_lq_with_a_verdict_where_counts_allow(client):
-    rows = client.get("/api/provinces?kind=").get_json()["provinces"]
+    rows = client.get("/api/provinces").get_json()["provinces"]
     shown = [(r["statcode"], t) for r in rows for t, v in r["lq"].items() if v is not None]
     assert shown, "some province x theme cell has 5 or more initiatives"
     for code, theme in shown:
@@ -146,7 +151,7 @@ def follow_pages(client, address: str) -> tuple[list[str], list[dict]]:
     """Every feature id, following `next` from the first page to the last, and the pages."""
     ids, pages = [], []
     while address:
-        response = client.get(address.removeprefix("http://localhost"))
+        response = client.get(address.removeprefix(SITE))
         assert response.status_code == 200, response.data[:300]
         page = response.get_json(force=True)
         pages.append(page)
@@ -175,7 +180,7 @@ def test_paging_visits_every_row_exactly_once(client, query, limit):
 def test_next_keeps_the_filters_and_the_default_page_is_1000(client):
     first = client.get("/api/initiatives?theme=energy&limit=2").get_json(force=True)
     following = next(link["href"] for link in first["links"] if link["rel"] == "next")
-    assert following == "http://localhost/api/initiatives?theme=energy&limit=2&offset=2"
+    assert following == SITE + "/api/initiatives?theme=energy&limit=2&offset=2"
     whole = client.get("/api/initiatives").get_json(force=True)
     assert whole["numberReturned"] == min(1000, whole["numberMatched"])
     beyond = client.get("/api/initiatives?offset=100000").get_json(force=True)
@@ -231,7 +236,6 @@ def test_paging_is_not_a_parameter_of_the_exports(client):
         ("status=done", "status"),
         ("from=abc", "from"),
         ("to=99999999999999999999999", "to"),
-        ("from=2020&to=2010", "from"),
         ("q=" + "x" * 500, "q"),
         ("metric=max", "metric"),
         ("lang=de", "lang"),

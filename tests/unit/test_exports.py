@@ -32,8 +32,13 @@ from kansenkaart.filtering import filter_initiatives
 from kansenkaart.i18n import t
 from kansenkaart.indicators import INDICATORS
 from kansenkaart.problems import DataError
+from kansenkaart.settings import load_settings
 from kansenkaart.view import View
+from server.links import site_url
 from tests.conftest import fixture_records, write_data_dir
+
+#: Links in answers and files start here (the settings' address, never the Host header).
+SITE = site_url(load_settings())
 
 #: Filter combinations the round trips cover: none, theme, theme+province, all-match, ranges, search.
 QUERIES = [
@@ -285,7 +290,7 @@ def test_about_sheet_says_what_when_where_from_and_how_back(client):
     assert "GeoNames (CC BY 4.0) and sourced supplement" in about["Sources and licences"]
     assert "source_url" in about["Initiatives"]
     assert "location_precision = province" in about["Location and counting"]
-    assert about["Open this view"] == "http://localhost/?theme=energy&province=PV21&lang=en"
+    assert about["Open this view"] == SITE + "/?theme=energy&province=PV21&lang=en"
 
 
 #: Credits the licences ask for, word for word in both languages.
@@ -677,7 +682,7 @@ def test_about_sheet_states_metric_version_population_and_links(client, data):
     assert rows["Population (CBS) as of 1 January"].value == 2024
     assert rows["Coverage"].value == coverage(data.initiatives).note("en")
     view_link = rows["Open this view"]
-    assert view_link.hyperlink.target == view_link.value == f"http://localhost/?{query}"
+    assert view_link.hyperlink.target == view_link.value == SITE + f"/?{query}"
     sources = [row[1] for row in sheet.iter_rows() if row[0].value == "Source of the map's figure"]
     assert sources and all(c.hyperlink.target == c.value.strip() for c in sources)
     assert all(c.value.startswith("https://") for c in sources)

@@ -13,7 +13,12 @@ import app
 from kansenkaart import runtime
 from kansenkaart.metrics import count_by_province, per_100k
 from kansenkaart.registry import PROVINCE_CODES
+from kansenkaart.settings import load_settings
 from kansenkaart.view import View
+from server.links import site_url
+
+#: Links in answers and files start here (the settings' address, never the Host header).
+SITE = site_url(load_settings())
 
 QUERIES = [
     "",
@@ -227,7 +232,7 @@ def test_html_pages_answer_without_scripts(client, path):
         assert reply.mimetype == "text/html"
         text = reply.get_data(as_text=True)
         assert text.startswith("<!DOCTYPE html>")
-        assert "<script" not in text and "http://localhost/ogc" in text
+        assert "<script" not in text and SITE + "/ogc" in text
         assert "Content-Security-Policy" in reply.headers
 
 
