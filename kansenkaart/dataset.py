@@ -27,6 +27,7 @@ from kansenkaart.placement import spread_shared_points
 from kansenkaart.problems import DataError, Problem
 from kansenkaart.registry import PROVINCE_CODES, THEMES
 from kansenkaart.schema import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, InitiativeRow, parse_row
+from kansenkaart.settings import Settings
 
 PROVINCES_FILE = "provinces.geojson"
 INITIATIVES_FILE = "initiatives.csv"
@@ -65,11 +66,46 @@ class DataSet:
         return str(self.provinces.at[code, "name"])
 
 
-def load_dataset(data_dir: Path) -> DataSet:
+@dataclass(frozen=True)
+class Limits:
+    """The largest data accepted (settings MAX_ROWS and MAX_BYTES): checked on the file sizes and
+    a line count, before anything is parsed, so a huge file costs neither time nor memory."""
+
+    max_rows: int = Settings.max_rows
+    max_bytes: int = Settings.max_bytes
+
+
+#: The settings' defaults, for callers without settings (the validate command, tests).
+DEFAULT_LIMITS = Limits()
+
+
+def size_problems(data_dir: Path, limits: Limits) -> list[Problem]:
+    """Each data file over MAX_BYTES, named with its size and the limit."""
+    problems = []
+    for name in (PROVINCES_FILE, INITIATIVES_FILE, INDICATORS_FILE):
+        try:
+            size = (data_dir / name).stat().st_size
+        except OSError:
+            continue  # reported by the reader, with the reason
+        if size > limits.max_bytes:
+            message = (
+                f"is {size:,} bytes, more than the limit of {limits.max_bytes:,} "
+                "(setting MAX_BYTES); raise MAX_BYTES or shorten the file"
+            )
+            problems.append(Problem(name, 0, "bytes", message))
+    return problems
+
+
+def load_dataset(data_dir: Path, limits: Limits = DEFAULT_LIMITS) -> DataSet:
     """Read, validate and index the files; raise DataError listing every problem found."""
+    too_big = size_problems(data_dir, limits)
+    if too_big:
+        raise DataError(too_big)
     raw_geojson, geo_bytes, problems = _read_geojson(data_dir / PROVINCES_FILE)
     provinces = _province_frame(raw_geojson, problems) if raw_geojson else None
-    table = read_csv_file(data_dir / INITIATIVES_FILE, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    table = read_csv_file(
+        data_dir / INITIATIVES_FILE, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, limits.max_rows
+    )
     problems.extend(table.problems)
     rows: list[tuple[int, InitiativeRow]] = []
     for line, raw in table.rows:
