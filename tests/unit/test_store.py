@@ -199,6 +199,17 @@ class HeldJobs:
         self.jobs.append(job)
 
 
+@pytest.fixture
+def held() -> HeldJobs:
+    return HeldJobs()
+
+
+@pytest.fixture
+def held_store(fixture_dir: Path, clock: FakeClock, held: HeldJobs) -> DataStore:
+    """A store whose reloads run only when the test runs `held.jobs`."""
+    return DataStore(fixture_dir, check_seconds=2.0, clock=clock, run=held)
+
+
 def test_a_growing_file_stays_pending_and_is_never_read(store, fixture_dir, clock, monkeypatch):
     good = store.current()
     reads = []
@@ -211,9 +222,10 @@ def test_a_growing_file_stays_pending_and_is_never_read(store, fixture_dir, cloc
     assert reads == [], "a file that changed since the last check is not read"
 
 
-def test_a_reload_runs_in_the_background_while_the_old_data_is_served(fixture_dir, clock):
-    held = HeldJobs()
-    store = DataStore(fixture_dir, check_seconds=2.0, clock=clock, run=held)
+def test_a_reload_runs_in_the_background_while_the_old_data_is_served(
+    held_store, held, fixture_dir, clock
+):
+    store = held_store
     good = store.current()
     rewrite(fixture_dir, fixture_records()[:4])
     settle(store, clock)
@@ -228,9 +240,8 @@ def test_a_reload_runs_in_the_background_while_the_old_data_is_served(fixture_di
     assert store.status().update is None and store.status().ok
 
 
-def test_a_file_changed_during_the_reload_is_not_served(fixture_dir, clock):
-    held = HeldJobs()
-    store = DataStore(fixture_dir, check_seconds=2.0, clock=clock, run=held)
+def test_a_file_changed_during_the_reload_is_not_served(held_store, held, fixture_dir, clock):
+    store = held_store
     good = store.current()
     rewrite(fixture_dir, fixture_records()[:4])
     settle(store, clock)
@@ -255,9 +266,8 @@ def test_an_update_over_the_row_limit_is_refused_and_the_old_data_kept(fixture_d
     ]
 
 
-def test_pending_and_reloading_are_shown_on_the_page(fixture_dir, clock):
-    held = HeldJobs()
-    store = DataStore(fixture_dir, check_seconds=2.0, clock=clock, run=held)
+def test_pending_and_reloading_are_shown_on_the_page(held_store, fixture_dir, clock):
+    store = held_store
     version = store.current().version
     assert update_notice(store.status(), "en") is None
     rewrite(fixture_dir, fixture_records()[:4])
