@@ -47,7 +47,7 @@ WATCHED_FILES = (PROVINCES_FILE, INITIATIVES_FILE, INDICATORS_FILE)
 NOTICE_PROBLEMS = 1
 #: The shortest time a changed file must stay unchanged before it is read, even when the files
 #: are checked on every request (DATA_CHECK_SECONDS=0).
-MIN_SETTLE_SECONDS = 0.5
+MIN_SETTLE_SECONDS = 1.0
 #: What an update is doing: waiting for the files to settle, or being read and validated.
 PENDING, RELOADING = "pending", "reloading"
 
