@@ -147,6 +147,7 @@ def wait_served(base: str, rows: int) -> dict[str, object]:
         "healthz_answers": len(latencies),
         "healthz_during_reload": sum(s == "reloading" for s in states),
         "healthz_median_ms": round(statistics.median(latencies) * 1000, 1),
+        "healthz_p95_ms": round(statistics.quantiles(latencies, n=20)[-1] * 1000, 1),
         "healthz_max_ms": round(max(latencies) * 1000, 1),
     }
 
@@ -158,7 +159,7 @@ def warm_up(base: str) -> float:
     return round(seconds, 2)
 
 
-def measure(rows: int, port: int, trim: bool) -> dict[str, object]:
+def measure(rows: int, port: int, trim: bool, cycles: int) -> dict[str, object]:
     large = generate(rows) / "initiatives.csv"
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
@@ -172,21 +173,26 @@ def measure(rows: int, port: int, trim: bool) -> dict[str, object]:
             warm_up(base)
             sampler = Sampler(pid)
             sampler.start()
-            result: dict[str, object] = {"rows": rows, "malloc_trim": trim}
-            result["rss_before_mb"] = round(rss_mb(pid))
-            swap_in(large, data_dir)
-            result["grow"] = wait_served(base, rows)
-            result["page_at_large_s"] = warm_up(base)
-            time.sleep(SETTLED_SECONDS)
-            result["rss_peak_mb"] = round(sampler.peak)
-            result["rss_large_mb"] = round(rss_mb(pid))
+            result: dict[str, object] = {
+                "rows": rows,
+                "malloc_trim": trim,
+                "pythonmalloc": os.environ.get("PYTHONMALLOC", "pymalloc"),
+                "rss_before_mb": round(rss_mb(pid)),
+            }
             shipped_rows = sum(1 for _ in shipped.open(encoding="utf-8")) - 1
-            swap_in(shipped, data_dir)
-            sampler.reset()
-            result["shrink"] = wait_served(base, shipped_rows)
-            warm_up(base)
-            time.sleep(SETTLED_SECONDS)
-            result["rss_after_mb"] = round(rss_mb(pid))
+            for cycle in range(1, cycles + 1):
+                sampler.reset()
+                swap_in(large, data_dir)
+                result[f"grow_{cycle}"] = wait_served(base, rows)
+                result[f"page_at_large_{cycle}_s"] = warm_up(base)
+                time.sleep(SETTLED_SECONDS)
+                result[f"rss_peak_{cycle}_mb"] = round(sampler.peak)
+                result[f"rss_large_{cycle}_mb"] = round(rss_mb(pid))
+                swap_in(shipped, data_dir)
+                result[f"shrink_{cycle}"] = wait_served(base, shipped_rows)
+                warm_up(base)
+                time.sleep(SETTLED_SECONDS)
+                result[f"rss_after_{cycle}_mb"] = round(rss_mb(pid))
             sampler.running = False
             return result
         finally:
@@ -199,11 +205,13 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--port", type=int, default=8141)
     parser.add_argument("--no-trim", action="store_true", help="without malloc_trim")
+    parser.add_argument("--cycles", type=int, default=1, help="grow and shrink this many times")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    result = measure(args.rows, args.port, trim=not args.no_trim)
+    result = measure(args.rows, args.port, trim=not args.no_trim, cycles=args.cycles)
     print(json.dumps(result, indent=2))
-    name = f"reload_memory-{args.rows}-{'no-trim' if args.no_trim else 'trim'}.json"
+    allocator = os.environ.get("PYTHONMALLOC", "pymalloc")
+    name = f"reload_memory-{args.rows}-{'no-trim' if args.no_trim else 'trim'}-{allocator}.json"
     (OUT / name).write_text(json.dumps(result, indent=2) + "\n")
 
 
