@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kansenkaart import store as store_module
-from kansenkaart.dataset import Limits
+from kansenkaart.dataset import Limits, load_dataset
 from kansenkaart.problems import DataError
-from kansenkaart.store import DataStore, rejection_notice, update_notice
+from kansenkaart.store import DataStore, let_go, rejection_notice, update_notice
 from tests.conftest import COLUMNS, fixture_records, write_data_dir
 
 
@@ -279,3 +279,17 @@ def test_pending_and_reloading_are_shown_on_the_page(held_store, fixture_dir, cl
     assert update_notice(store.status(), "en") == (
         f"New data is being checked; the map shows version {version} meanwhile."
     )
+
+
+def test_data_no_longer_served_is_freed_column_by_column_unless_in_use(fixture_dir):
+    unused = load_dataset(fixture_dir)
+    let_go(unused)
+    assert list(unused.initiatives.columns) == [], "nothing else held it: emptied"
+    in_use = load_dataset(fixture_dir)
+    request_holds = in_use.initiatives  # noqa: F841 - a request still filtering it
+    let_go(in_use)
+    assert len(in_use.initiatives.columns) > 0, "a frame someone uses is left alone"
+    also_in_use = load_dataset(fixture_dir)
+    request_holds_dataset = also_in_use  # noqa: F841
+    let_go(also_in_use)
+    assert len(also_in_use.initiatives.columns) > 0
