@@ -93,6 +93,14 @@ def fingerprint(data_dir: Path) -> Fingerprint:
     return tuple(stamps)
 
 
+def untouched_for(stamps: Fingerprint, seconds: float) -> bool:
+    """Whether no file was modified in the last `seconds` (by its mtime): then it has settled
+    already and is read at once. This matters for a worker gunicorn starts later (a replacement,
+    MAX_REQUESTS): it inherits the data the master loaded at start and must catch up at once."""
+    newest = max((stamp[1] for stamp in stamps if stamp is not None), default=0)
+    return newest <= time.time_ns() - seconds * 1e9
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -217,9 +225,10 @@ class DataStore:
             return None
         if seen != self._candidate:
             self._candidate, self._candidate_since = seen, now
-            self._set_update(PENDING)
-            return None
-        if now - self._candidate_since < self.settle_seconds:
+            if not untouched_for(seen, self.settle_seconds):
+                self._set_update(PENDING)
+                return None
+        elif now - self._candidate_since < self.settle_seconds:
             return None
         self._reloading = True
         self._set_update(RELOADING)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,12 @@ class FakeClock:
 
 
 def rewrite(folder: Path, records: list[dict[str, str]]) -> None:
-    """Write new rows and make sure the mtime moves even on coarse file systems."""
+    """Write new rows and make sure the mtime moves even on coarse file systems (and stays
+    recent, so the change waits to settle however slowly the test runs)."""
     path = folder / "initiatives.csv"
-    before = path.stat().st_mtime_ns
+    stamp = max(path.stat().st_mtime_ns + 1_000_000_000, time.time_ns())
     write_data_dir(folder, records, COLUMNS)
-    os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+    os.utime(path, ns=(stamp, stamp))
 
 
 def broken_records() -> list[dict[str, str]]:
@@ -127,7 +129,7 @@ def test_a_file_changing_while_read_is_not_judged(store, fixture_dir, clock, mon
 
     def still_being_written(folder: Path):
         stamps = real_fingerprint(folder)
-        return (*stamps, next(calls))  # differs between every two looks
+        return (*stamps, (0, time.time_ns(), next(calls)))  # differs at every look
 
     monkeypatch.setattr(store_module, "fingerprint", still_being_written)
     settle(store, clock)
@@ -293,3 +295,13 @@ def test_data_no_longer_served_is_freed_column_by_column_unless_in_use(fixture_d
     request_holds_dataset = also_in_use  # noqa: F841
     let_go(also_in_use)
     assert len(also_in_use.initiatives.columns) > 0
+
+
+def test_files_untouched_for_the_settle_time_are_read_at_the_first_check(store, fixture_dir, clock):
+    """A worker started later (a replacement) inherits the start-up data: it catches up at once."""
+    rewrite(fixture_dir, fixture_records()[:4])
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    for path in fixture_dir.iterdir():
+        os.utime(path, ns=(an_hour_ago, an_hour_ago))
+    clock.advance()
+    assert len(store.current().initiatives) == 4
