@@ -1,11 +1,12 @@
-"""Data updates on disk: a new version redraws the view; a rejected one shows a quiet notice."""
+"""Data updates on disk: a new version redraws the view; one under way (pending, reloading) or
+rejected shows a quiet notice."""
 
 from __future__ import annotations
 
 from dash import Input, Output, State, callback, no_update
 
 from kansenkaart import runtime
-from kansenkaart.store import rejection_notice
+from kansenkaart.store import update_notice
 from ui import ids
 
 
@@ -20,6 +21,6 @@ from ui import ids
 def check_data(_, shown_version: str | None, lang: str | None):
     runtime.data()  # lets the store notice changed files
     status = runtime.status()
-    notice = rejection_notice(status, lang or runtime.settings().default_lang)
+    notice = update_notice(status, lang or runtime.settings().default_lang)
     version = status.version if status.version != shown_version else no_update
     return version, notice or "", notice is None

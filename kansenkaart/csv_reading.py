@@ -199,9 +199,16 @@ def _decimal_points(row: dict[str, str]) -> None:
 
 
 def read_csv_file(
-    path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    path: Path,
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    max_rows: int | None = None,
 ) -> CsvTable:
-    """Read and parse a CSV file; a file that cannot be read is a problem, not an exception."""
+    """Read and parse a CSV file; a file that cannot be read is a problem, not an exception.
+
+    A file over `max_rows` rows is refused after counting its lines, before any row is parsed;
+    a file that does not end with a line break is refused as cut off (see `cut_off_problem`).
+    """
     name = path.name
     try:
         raw = path.read_bytes()
@@ -211,7 +218,50 @@ def read_csv_file(
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         message = f"contains a NUL byte: not a text file? {SAVE_AS_UTF8}"
         return CsvTable([], [], [Problem(name, line, "encoding", message)])
+    if max_rows is not None and (too_many := row_limit_problem(raw, name, max_rows)):
+        return CsvTable([], [], [too_many])
     text, problems = decode(raw, name)
     if text is None:
         return CsvTable([], [], problems)
-    return read_csv_text(text, name, required, optional)
+    table = read_csv_text(text, name, required, optional)
+    cut = cut_off_problem(raw, name)
+    if cut is not None:
+        table.problems.append(cut)
+    return table
+
+
+def cut_off_problem(raw: bytes, name: str) -> Problem | None:
+    """A file whose last line has no line break may be cut off, even when what is left parses
+    (a source_url cut to `https://www.omropfryslan.nl/ni` is still a web address). Every
+    spreadsheet program and CSV writer ends the last row with a line break, so a file without
+    one is taken as still being written, or truncated, and never served."""
+    if not raw or raw.endswith(b"\n"):
+        return None
+    line = raw.count(b"\n") + 1
+    message = (
+        "the file does not end with a line break: it looks cut off (still being written?); "
+        "save it again, or copy it in under another name and rename it"
+    )
+    return Problem(name, line, "file", message)
+
+
+def data_rows(raw: bytes) -> int:
+    """How many rows hold data (lines after the header that are not blank); exact because no
+    value may span lines (the reader refuses that)."""
+    lines = raw.splitlines()[1:]
+    return sum(1 for line in lines if line.strip(b" \t\r,;"))
+
+
+def row_limit_problem(raw: bytes, name: str, max_rows: int) -> Problem | None:
+    """The refusal of a file over MAX_ROWS, counted on the bytes before any row is parsed: a
+    line count bounds the rows, and only a file near the limit is counted exactly."""
+    if raw.count(b"\n") <= max_rows:
+        return None
+    rows = data_rows(raw)
+    if rows <= max_rows:
+        return None
+    message = (
+        f"has {rows:,} rows, more than the limit of {max_rows:,} (setting MAX_ROWS); "
+        "raise MAX_ROWS or shorten the file"
+    )
+    return Problem(name, 0, "rows", message)

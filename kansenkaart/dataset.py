@@ -27,6 +27,7 @@ from kansenkaart.placement import spread_shared_points
 from kansenkaart.problems import DataError, Problem
 from kansenkaart.registry import PROVINCE_CODES, THEMES
 from kansenkaart.schema import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, InitiativeRow, parse_row
+from kansenkaart.settings import Settings
 
 PROVINCES_FILE = "provinces.geojson"
 INITIATIVES_FILE = "initiatives.csv"
@@ -65,14 +66,52 @@ class DataSet:
         return str(self.provinces.at[code, "name"])
 
 
-def load_dataset(data_dir: Path) -> DataSet:
+@dataclass(frozen=True)
+class Limits:
+    """The largest data accepted (settings MAX_ROWS and MAX_BYTES): checked on the file sizes and
+    a line count, before anything is parsed, so a huge file costs neither time nor memory."""
+
+    max_rows: int = Settings.max_rows
+    max_bytes: int = Settings.max_bytes
+
+
+#: The settings' defaults, for callers without settings (the validate command, tests).
+DEFAULT_LIMITS = Limits()
+
+
+def size_problems(data_dir: Path, limits: Limits) -> list[Problem]:
+    """Each data file over MAX_BYTES, named with its size and the limit."""
+    problems = []
+    for name in (PROVINCES_FILE, INITIATIVES_FILE, INDICATORS_FILE):
+        try:
+            size = (data_dir / name).stat().st_size
+        except OSError:
+            continue  # reported by the reader, with the reason
+        if size > limits.max_bytes:
+            message = (
+                f"is {size:,} bytes, more than the limit of {limits.max_bytes:,} "
+                "(setting MAX_BYTES); raise MAX_BYTES or shorten the file"
+            )
+            problems.append(Problem(name, 0, "bytes", message))
+    return problems
+
+
+def load_dataset(data_dir: Path, limits: Limits = DEFAULT_LIMITS) -> DataSet:
     """Read, validate and index the files; raise DataError listing every problem found."""
+    too_big = size_problems(data_dir, limits)
+    if too_big:
+        raise DataError(too_big)
     raw_geojson, geo_bytes, problems = _read_geojson(data_dir / PROVINCES_FILE)
     provinces = _province_frame(raw_geojson, problems) if raw_geojson else None
-    table = read_csv_file(data_dir / INITIATIVES_FILE, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
+    table = read_csv_file(
+        data_dir / INITIATIVES_FILE, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, limits.max_rows
+    )
     problems.extend(table.problems)
     rows: list[tuple[int, InitiativeRow]] = []
-    for line, raw in table.rows:
+    # Each raw row is let go once parsed: a lower peak, and no million-object free at the end.
+    raw_rows, table.rows = table.rows[::-1], []
+    while raw_rows:
+        line, raw = raw_rows.pop()
         row, row_problems = parse_row(raw, INITIATIVES_FILE, line)
         problems.extend(row_problems)
         if row is not None:
@@ -89,14 +128,30 @@ def load_dataset(data_dir: Path) -> DataSet:
     csv_bytes = (data_dir / INITIATIVES_FILE).read_bytes()
     indicator_bytes = (data_dir / INDICATORS_FILE).read_bytes()
     version = hashlib.sha256(geo_bytes + csv_bytes + indicator_bytes).hexdigest()[:12]
+    models = [r for _, r in rows]
+    drop_gradually(rows)
+    initiatives = initiative_frame(models)
+    drop_gradually(models)
     return DataSet(
-        initiatives=initiative_frame([r for _, r in rows]),
+        initiatives=initiatives,
         provinces=provinces.drop(columns="geometry"),
         indicators=indicators,
         geojson=clockwise(raw_geojson),
         version=version,
         warnings=table.warnings,
     )
+
+
+#: Objects freed per step by `drop_gradually`: a few milliseconds of work each.
+DROP_CHUNK = 5_000
+
+
+def drop_gradually(items: list) -> None:
+    """Empty a long list a chunk at a time. Freeing 200,000 rows at once is one C call that
+    holds the interpreter lock for about a second; in chunks, a reload running in a background
+    thread lets the request threads (/healthz) in between."""
+    while items:
+        del items[-DROP_CHUNK:]
 
 
 def clockwise(geojson: dict) -> dict:
@@ -242,7 +297,9 @@ def distance_to_shape_m(shape: shapely.Geometry, lat: float, lon: float) -> floa
 
 def initiative_frame(rows: list[InitiativeRow]) -> pd.DataFrame:
     """Rows as a frame with one boolean column per theme and a folded search text, for fast filters."""
-    frame = pd.DataFrame([r.model_dump() for r in rows], columns=list(InitiativeRow.model_fields))
+    records = [r.model_dump() for r in rows]
+    frame = pd.DataFrame(records, columns=list(InitiativeRow.model_fields))
+    drop_gradually(records)
     frame["start_year"] = frame["start_year"].astype("Int64")
     # Province rows have no point: NaN, never a stand-in such as the capital.
     frame["lat"] = pd.to_numeric(frame["lat"], errors="coerce").astype(float)

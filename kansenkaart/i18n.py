@@ -479,6 +479,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "data_rejected.one": {"nl": "1 probleem", "en": "1 problem"},
     "data_rejected.many": {"nl": "{count} problemen", "en": "{count} problems"},
     "data_rejected.line": {"nl": "regel {line}", "en": "line {line}"},
+    "data_pending": {
+        "nl": "Nieuwe gegevens worden nog geschreven; de kaart toont versie {version} tot ze compleet zijn.",
+        "en": "New data files are still being written; the map shows version {version} until they are complete.",
+    },
+    "data_reloading": {
+        "nl": "Nieuwe gegevens worden gecontroleerd; de kaart toont zolang versie {version}.",
+        "en": "New data is being checked; the map shows version {version} meanwhile.",
+    },
     "error_reference": {"nl": "Foutcode: {ref}", "en": "Error reference: {ref}"},
 }
 

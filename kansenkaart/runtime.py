@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kansenkaart.dataset import DataSet
+from kansenkaart.dataset import DataSet, Limits
 from kansenkaart.settings import Settings
 from kansenkaart.store import DataStatus, DataStore
 from kansenkaart.view import View
@@ -14,7 +14,8 @@ _store: DataStore | None = None
 def configure(settings: Settings) -> None:
     """Load and validate the data; raises DataError so the app refuses to start on bad data."""
     global _settings, _store
-    store = DataStore(settings.data_dir, check_seconds=settings.data_check_seconds)
+    limits = Limits(max_rows=settings.max_rows, max_bytes=settings.max_bytes)
+    store = DataStore(settings.data_dir, check_seconds=settings.data_check_seconds, limits=limits)
     _settings, _store = settings, store
 
 
@@ -24,7 +25,8 @@ def settings() -> Settings:
 
 
 def data() -> DataSet:
-    """The last good data; picks up a changed file on disk within a few seconds."""
+    """The last good data, at once; a changed file on disk is read in the background once it
+    has settled, and served from the first request after it validated."""
     return store().current()
 
 

@@ -143,10 +143,31 @@ class InitiativeRow(BaseModel):
     @field_validator("source_url")
     @classmethod
     def _web_address(cls, value: str) -> str:
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+        if not is_web_address(value):
             raise ValueError(f"'{value}' is not an http(s) web address")
         return value
+
+
+#: A host name: dot-separated labels of letters, digits and inner hyphens, ending in a top-level
+#: domain of at least two letters (`omropfryslan.n`, a cut address, is not one).
+HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]+)$")
+
+
+def is_web_address(value: str) -> bool:
+    """An http(s) address with a real host name, a valid port if any, and no spaces. A cut that
+    still leaves a well-formed address (`https://www.omropfryslan.nl/ni`) is caught by the file
+    check instead: the cut file does not end with a line break (csv_reading.cut_off_problem)."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+        host = (parts.hostname or "").encode("idna").decode("ascii").lower()
+    except ValueError:  # UnicodeError too: a label IDNA cannot encode
+        return False
+    return (
+        parts.scheme in ("http", "https")
+        and bool(HOST_NAME.match(host))
+        and not any(c.isspace() for c in value)
+    )
 
 
 def _one_of(value: str, allowed: tuple[str, ...]) -> str:

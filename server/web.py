@@ -388,6 +388,12 @@ def health_report(status: DataStatus, limit: int = 50) -> dict[str, object]:
                 for p in status.rejected[:limit]
             ],
         }
+    # An update under way: "pending" (files still changing) or "reloading" (being validated, in
+    # the background); the version above is served meanwhile.
+    update = None
+    if status.update is not None:
+        since = status.update_since.isoformat() if status.update_since else None
+        update = {"state": status.update, "since": since}
     return {
         "status": "ok" if status.ok else "degraded",
         "data": {
@@ -396,6 +402,7 @@ def health_report(status: DataStatus, limit: int = 50) -> dict[str, object]:
             "loaded_at": status.loaded_at.isoformat(),
         },
         "rejected": rejected,
+        "update": update,
         "pid": os.getpid(),
     }
 

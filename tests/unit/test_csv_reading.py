@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kansenkaart.dataset import load_dataset
+from kansenkaart.dataset import Limits, load_dataset
 from kansenkaart.problems import DataError
 from tests.conftest import COLUMNS, fixture_records, write_data_dir
 
@@ -114,7 +114,7 @@ def test_utf16_is_named(tmp_path):
 def test_unclosed_quote_names_the_row_where_it_opens(tmp_path):
     lines = fixture_bytes().decode().splitlines()
     lines[3] = lines[3].replace("Test Emmen energie", '"Test Emmen energie')
-    problems = problems_of(data_dir_with(tmp_path, "\n".join(lines).encode()))
+    problems = problems_of(data_dir_with(tmp_path, ("\n".join(lines) + "\n").encode()))
     assert problems == ['initiatives.csv:4: csv: a quote (") opened in this row is never closed']
 
 
@@ -122,7 +122,7 @@ def test_quote_closed_on_a_later_line_is_explained(tmp_path):
     lines = fixture_bytes().decode().splitlines()
     lines[2] = lines[2].replace("Test lab Meppel", '"Test lab Meppel')
     lines[4] = lines[4].replace("Test Groningen banen", 'Test Groningen banen"')
-    problems = problems_of(data_dir_with(tmp_path, "\n".join(lines).encode()))
+    problems = problems_of(data_dir_with(tmp_path, ("\n".join(lines) + "\n").encode()))
     assert problems == [
         'initiatives.csv:3: csv: a quote (") in this row is closed only on line 5; '
         "values may not span lines"
@@ -132,7 +132,7 @@ def test_quote_closed_on_a_later_line_is_explained(tmp_path):
 def test_short_row_names_its_line(tmp_path):
     lines = fixture_bytes().decode().splitlines()
     lines[2] = lines[2].rsplit(",", 2)[0]
-    problems = problems_of(data_dir_with(tmp_path, "\n".join(lines).encode()))
+    problems = problems_of(data_dir_with(tmp_path, ("\n".join(lines) + "\n").encode()))
     width = len(COLUMNS)
     assert problems == [f"initiatives.csv:3: row: has {width - 2} fields, the header has {width}"]
 
@@ -158,3 +158,83 @@ def test_duplicate_column_is_refused(tmp_path):
     assert "initiatives.csv:1: name: column appears twice in the header" in problems_of(
         data_dir_with(tmp_path, raw)
     )
+
+
+# --- half-written and huge files (issue 15, items 3 and 5) -----------------------------------
+
+
+def cut_in_last_url() -> bytes:
+    """A file cut inside its last field, where what is left is still a well-formed address."""
+    records = fixture_records()
+    records[-1]["source_url"] = "https://www.omropfryslan.nl/nieuws/1234567/circulair"
+    url_last = [c for c in COLUMNS if c != "source_url"] + ["source_url"]
+    whole = csv_text(records, url_last).encode()
+    return whole[: whole.index(b"https://www.omropfryslan.nl/ni") + 30]
+
+
+def test_a_file_cut_inside_its_last_field_is_refused(tmp_path):
+    raw = cut_in_last_url()
+    assert raw.endswith(b"https://www.omropfryslan.nl/ni")
+    problems = problems_of(data_dir_with(tmp_path, raw))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"initiatives.csv:{ROWS + 1}: file: the file does not end")
+    assert "cut off" in problems[0]
+
+
+def test_a_file_cut_inside_a_quoted_field_names_the_open_quote(tmp_path):
+    whole = csv_text(fixture_records(), COLUMNS).encode()
+    raw = whole.replace(b"\n", b"\r\n")  # as Excel writes it
+    raw = raw[: raw.rindex(b"Test ") + 3]
+    lines = raw.count(b"\n") + 1
+    raw = raw[: raw.rindex(b"\n") + 1] + b'"' + raw[raw.rindex(b"\n") + 1 :]
+    problems = problems_of(data_dir_with(tmp_path, raw))
+    assert any(p.startswith(f"initiatives.csv:{lines}: csv: a quote") for p in problems), problems
+    assert any(": file: the file does not end with a line break" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.omropfryslan.n",
+        "https://www.omropfryslan.",
+        "https://",
+        "https:/",
+        "https://example.org:80x/",
+        "https://exa mple.org/",
+        "ftp://example.org/file",
+    ],
+)
+def test_source_urls_need_a_host_name(tmp_path, url):
+    records = fixture_records()
+    records[1]["source_url"] = url
+    raw = csv_text(records, COLUMNS).encode()
+    assert problems_of(data_dir_with(tmp_path, raw)) == [
+        f"initiatives.csv:3: source_url: '{url}' is not an http(s) web address"
+    ]
+
+
+def test_too_many_rows_are_refused_before_parsing_naming_file_limit_and_setting(tmp_path):
+    raw = fixture_bytes() + b"\n\n"  # blank lines are not rows
+    folder = data_dir_with(tmp_path, raw)
+    assert len(load_dataset(folder, Limits(max_rows=ROWS)).initiatives) == ROWS
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder, Limits(max_rows=ROWS - 1))
+    assert [str(p) for p in caught.value.problems] == [
+        f"initiatives.csv: rows: has {ROWS} rows, more than the limit of {ROWS - 1} "
+        "(setting MAX_ROWS); raise MAX_ROWS or shorten the file"
+    ]
+
+
+def test_too_many_bytes_are_refused_before_reading_naming_file_limit_and_setting(tmp_path):
+    folder = data_dir_with(tmp_path, fixture_bytes())
+    limit = (folder / "initiatives.csv").stat().st_size - 1
+    sizes = {f.name: f.stat().st_size for f in sorted(folder.iterdir())}
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder, Limits(max_bytes=limit))
+    assert sorted(str(p) for p in caught.value.problems) == [
+        f"{name}: bytes: is {size:,} bytes, more than the limit of {limit:,} "
+        "(setting MAX_BYTES); raise MAX_BYTES or shorten the file"
+        for name, size in sizes.items()
+        if size > limit
+    ]
+    assert "initiatives.csv" in {p.file for p in caught.value.problems}
