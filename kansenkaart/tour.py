@@ -119,7 +119,7 @@ def _theme_caption(frame: pd.DataFrame, names: pd.Series, base: View, theme: str
         key=lambda code: (-(comparisons[code].lq or 0.0), str(names[code])),
     )[:LEADERS]
     if tested:
-        leaders = _join([str(names[code]) for code in tested], base.lang)
+        leaders = join_words([str(names[code]) for code in tested], base.lang)
         key = "tour_theme_one" if len(tested) == 1 else "tour_theme"
         return Caption(
             t(key, base.lang, theme=label, count=total, leaders=leaders), tuple(map(str, tested))
@@ -130,7 +130,13 @@ def _theme_caption(frame: pd.DataFrame, names: pd.Series, base: View, theme: str
     )[:LEADERS]
     listed = [f"{names[code]} ({format_number(n, base.lang)})" for code, n in most]
     return Caption(
-        t("tour_theme_counts", base.lang, theme=label, count=total, most=_join(listed, base.lang))
+        t(
+            "tour_theme_counts",
+            base.lang,
+            theme=label,
+            count=total,
+            most=join_words(listed, base.lang),
+        )
     )
 
 
@@ -143,21 +149,21 @@ def _province_caption(frame: pd.DataFrame, names: pd.Series, view: View, code: s
     count = int(count_by_province(frame, view)[code])
     values = {"province": str(names[code]), "count": format_number(count, view.lang)}
     if view.theme:
-        themes = _join([t(f"theme.{theme}", view.lang) for theme in view.theme], view.lang)
+        themes = join_words([t(f"theme.{theme}", view.lang) for theme in view.theme], view.lang)
         if not strong_themes:
             return Caption(t("tour_province_theme", view.lang, themes=themes, **values), (code,))
-        named = _join([t(f"theme.{theme}", view.lang) for theme in strong_themes], view.lang)
+        named = join_words([t(f"theme.{theme}", view.lang) for theme in strong_themes], view.lang)
         text = t("tour_province_theme_strong", view.lang, themes=themes, strengths=named, **values)
         return Caption(text, (code,))
     strengths = [t(f"theme.{theme}", view.lang) for theme in strong_themes[:LEADERS]]
     if strengths:
-        text = t("tour_province", view.lang, strengths=_join(strengths, view.lang), **values)
+        text = t("tour_province", view.lang, strengths=join_words(strengths, view.lang), **values)
     else:
         text = t("tour_province_plain", view.lang, **values)
     return Caption(text, (code,))
 
 
-def _join(items: list[str], lang: str) -> str:
+def join_words(items: list[str], lang: str) -> str:
     """'a', 'a en b', 'a, b en c'."""
     if len(items) <= 1:
         return "".join(items)
