@@ -14,13 +14,14 @@ import math
 from dataclasses import dataclass, replace
 
 import pandas as pd
+from scipy.stats import fisher_exact
 
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.indicators import indicator_meta, indicator_values, rank, transition_profile
 from kansenkaart.metrics import count_by_province, lq_comparisons
 from kansenkaart.registry import FILTER_THEMES, PROVINCE_CODES
-from kansenkaart.statistics import Comparison, Verdict
+from kansenkaart.statistics import ALPHA, Comparison, Verdict
 from kansenkaart.view import View
 
 
@@ -42,6 +43,9 @@ class ThemeRow:
     cells: dict[str, Comparison]
     #: The compared provinces by LQ, highest first; () when any rests on too few initiatives.
     order: tuple[str, ...]
+    #: Whether the highest and the lowest of `order` differ by Fisher's test (ALPHA): only then
+    #: may the page say one stands above the other.
+    differs: bool = False
 
     @property
     def too_few(self) -> tuple[str, ...]:
@@ -112,7 +116,8 @@ def theme_rows(frame: pd.DataFrame, view: View, codes: tuple[str, ...]) -> list[
     for theme in FILTER_THEMES:
         compared = lq_comparisons(frame, base, (theme,), "any")
         cells = {code: compared[code] for code in codes}
-        rows.append(ThemeRow(theme, cells, ranked(cells)))
+        order = ranked(cells)
+        rows.append(ThemeRow(theme, cells, order, bool(order) and differ(cells, order)))
     return rows
 
 
@@ -122,3 +127,11 @@ def ranked(cells: dict[str, Comparison]) -> tuple[str, ...]:
     if any(cell.lq is None for cell in cells.values()):
         return ()
     return tuple(sorted(cells, key=lambda code: (-(cells[code].lq or 0.0), code)))
+
+
+def differ(cells: dict[str, Comparison], order: tuple[str, ...]) -> bool:
+    """Fisher's exact test (two-sided) on the highest and the lowest province's shares: whether
+    the spread between the compared provinces is more than chance at the profile's level."""
+    high, low = cells[order[0]], cells[order[-1]]
+    table = [[high.hits, high.total - high.hits], [low.hits, low.total - low.hits]]
+    return bool(fisher_exact(table, alternative="two-sided").pvalue < ALPHA)

@@ -512,6 +512,11 @@ STRINGS.update(
             "nl": "niet te rangschikken: te weinig initiatieven in {names}",
             "en": "not ranked: too few initiatives in {names}",
         },
+        "compare_tested": {"nl": "(getoetst)", "en": "(tested)"},
+        "compare_no_difference": {
+            "nl": "geen aantoonbaar verschil tussen deze provincies",
+            "en": "no demonstrable difference between these provinces",
+        },
         "compare_none": {"nl": "geen initiatieven", "en": "no initiatives"},
         "compare_hint": {
             "nl": "Kies 2 tot 4 provincies en klik op Vergelijk.",
@@ -525,6 +530,10 @@ STRINGS.update(
         "timeline_range": {
             "nl": "Gekozen: {start} t/m {end} ({count} initiatieven); zonder startjaar vallen buiten een periode.",
             "en": "Chosen: {start} to {end} ({count} initiatives); those without a start year fall outside any range.",
+        },
+        "timeline_range.one": {
+            "nl": "Gekozen: {start} t/m {end} (1 initiatief); zonder startjaar vallen buiten een periode.",
+            "en": "Chosen: {start} to {end} (1 initiative); those without a start year fall outside any range.",
         },
         "timeline_empty": {
             "nl": "Geen initiatief in deze weergave heeft een bekend startjaar ({unknown} zonder).",

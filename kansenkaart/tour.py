@@ -5,6 +5,8 @@ The tour keeps the link it started from (README, "Presentation mode"):
 - Its filters stay applied to every step: kind, status, years, search, metric and language.
 - Themes: with `?theme=energy&mode=demo` the theme steps are the link's themes only (here one),
   and every province step counts energy initiatives; a link without themes tours all five.
+- Years: a link without themes, province or years ends with "up to year Y" steps that play the
+  years as the collection grew (counts only; those without a start year are named, not placed).
 - Province: a link with a province tours that province only (the link's own view, then the
   province with each of the link's themes); without one, the theme steps compare the whole
   country and the provinces with the most initiatives of the link's view follow.
@@ -27,11 +29,14 @@ from kansenkaart.i18n import format_number, t
 from kansenkaart.metrics import count_by_province, lq_comparisons, theme_profile
 from kansenkaart.registry import FILTER_THEMES
 from kansenkaart.statistics import Verdict, may_name_leader
+from kansenkaart.timeline import cumulative_years, year_counts
 from kansenkaart.view import View
 
 #: How many provinces a theme caption names, and how many provinces the tour visits.
 LEADERS = 2
 PROVINCES = 3
+#: How many "up to year Y" steps play the years (a tour of the whole country, all themes).
+YEAR_STEPS = 4
 
 
 @dataclass(frozen=True)
@@ -65,11 +70,22 @@ def tour_steps(frame: pd.DataFrame, names: pd.Series, base: View) -> list[TourSt
             key=lambda item: (-item[1], str(names[item[0]])),
         )
         views += [replace(base, province=code) for code, _ in ranked[:PROVINCES]]
+        views += year_views(frame, base)
     steps = []
     for view in views:
         caption = describe(frame, names, view)
         steps.append(TourStep(view, caption.text, caption.provinces))
     return steps
+
+
+def year_views(frame: pd.DataFrame, base: View) -> list[View]:
+    """The years played as a growing collection: "up to year Y" for a few Y where the count has
+    grown by about the same number each step. Only for a link with no themes and no years of its
+    own: its range would cut the sequence, and a theme has its own step."""
+    if base.theme or base.has_year_range:
+        return []
+    stops = cumulative_years(year_counts(frame, base), YEAR_STEPS)
+    return [replace(base, year_to=year) for year in stops]
 
 
 def tour_step_for(frame: pd.DataFrame, names: pd.Series, base: View, step: int) -> TourStep:
@@ -98,10 +114,26 @@ def describe(frame: pd.DataFrame, names: pd.Series, view: View) -> Caption:
     """A province view: its province caption; one theme: its theme caption; else the count."""
     if view.province:
         return _province_caption(frame, names, view, view.province)
+    if not view.theme and view.year_from is None and view.year_to is not None:
+        return _years_caption(frame, view, view.year_to)
     if len(view.theme) == 1:
         return _theme_caption(frame, names, view.without("theme"), view.theme[0])
     total = int(count_by_province(frame, view).sum())
     return Caption(t("tour_view", view.lang, count=format_number(total, view.lang)))
+
+
+def _years_caption(frame: pd.DataFrame, view: View, year: int) -> Caption:
+    """Counts only, and always how many have no start year: they are in no year's step."""
+    counts = year_counts(frame, view)
+    return Caption(
+        t(
+            "tour_years",
+            view.lang,
+            year=year,
+            count=format_number(counts.up_to(year), view.lang),
+            unknown=format_number(counts.unknown, view.lang),
+        )
+    )
 
 
 def _theme_caption(frame: pd.DataFrame, names: pd.Series, base: View, theme: str) -> Caption:

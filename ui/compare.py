@@ -276,8 +276,14 @@ def _theme_cell(row: ThemeRow, code: str, lang: str) -> str:
 
 
 def _order(row: ThemeRow, comparison: ProvinceComparison, lang: str) -> str:
+    if row.order and row.differs:
+        return (
+            " > ".join(comparison.names[code] for code in row.order)
+            + " "
+            + t("compare_tested", lang)
+        )
     if row.order:
-        return " > ".join(comparison.names[code] for code in row.order)
+        return t("compare_no_difference", lang)
     names = [comparison.names[code] for code in row.too_few]
     return t("compare_order_too_few", lang, names=join_words(names, lang))
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dash import dcc, html
 
 from kansenkaart.dataset import DataSet
-from kansenkaart.i18n import format_number, t
+from kansenkaart.i18n import format_number, t, tn
 from kansenkaart.timeline import year_counts
 from kansenkaart.view import View
 from layers.year_chart import year_figure
@@ -43,15 +43,7 @@ def present_timeline(data: DataSet, view: View) -> TimelineUpdate:
         inside = sum(
             c for y, c in zip(counts.years, counts.counts, strict=True) if start <= y <= end
         )
-        note.append(
-            t(
-                "timeline_range",
-                lang,
-                start=start,
-                end=end,
-                count=format_number(inside, lang),
-            )
-        )
+        note.append(tn("timeline_range", inside, lang, start=start, end=end))
     return TimelineUpdate(
         heading=t("timeline_heading", lang),
         figure=year_figure(counts, lang, view.year_from, view.year_to),
