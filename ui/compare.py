@@ -179,19 +179,22 @@ def _colour(place: int) -> str:
     return PROVINCE_COLOURS[place % len(PROVINCE_COLOURS)]
 
 
-def _cell(text: str | list, code: str, key: str, **extra: str) -> html.Td:
-    """A province's figure; `data-*` name it for a reader's tools and the browser tests."""
-    return html.Td(text, **attrs({"data-province": code, "data-key": key, **extra}))
+def _cell(text: str | html.Span, code: str, key: str, name: str, **extra: str) -> html.Td:
+    """A province's figure; `data-*` name it for a reader's tools and the browser tests, and
+    `data-name` labels it where a phone stacks the table (style.css)."""
+    values = {"data-province": code, "data-key": key, "data-name": name, **extra}
+    return html.Td(text, **attrs(values))
 
 
 def _indicator_table(comparison: ProvinceComparison, lang: str) -> html.Table:
     head = _head(comparison, t("compare_figures_head", lang).split("|"))
+    names, year_label = comparison.names, t("compare_figures_head", lang).split("|")[1]
     count_row = html.Tr(
         [
             html.Th(t("compare_count_row", lang), scope="row"),
-            html.Td(""),
+            html.Td("", className="year"),
             *[
-                _cell(format_number(comparison.counts[code], lang), code, "count")
+                _cell(format_number(comparison.counts[code], lang), code, "count", names[code])
                 for code in comparison.provinces
             ],
         ]
@@ -203,14 +206,27 @@ def _indicator_table(comparison: ProvinceComparison, lang: str) -> html.Table:
         for code in comparison.provinces:
             value, place = row.values[code], row.ranks[code]
             if math.isnan(value):
-                cells.append(_cell(t("no_data", lang), code, row.key))
+                cells.append(_cell(t("no_data", lang), code, row.key, names[code]))
                 continue
             amount = f"{format_number(value, lang, decimals)} {metric.unit(lang)}"
             rank = t("compare_rank", lang, rank=place) if place is not None else ""
             cells.append(
-                _cell([amount, html.Br(), html.Small(rank, className="rank")], code, row.key)
+                _cell(
+                    html.Span([amount, html.Br(), html.Small(rank, className="rank")]),
+                    code,
+                    row.key,
+                    names[code],
+                )
             )
-        rows.append(html.Tr([html.Th(metric.label(lang), scope="row"), html.Td(row.year), *cells]))
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(metric.label(lang), scope="row"),
+                    html.Td(row.year, className="year", **attrs({"data-name": year_label})),
+                    *cells,
+                ]
+            )
+        )
     return html.Table([head, html.Tbody(rows)], className="profile-table compare-table")
 
 
@@ -225,6 +241,7 @@ def _transition_table(comparison: ProvinceComparison, lang: str) -> html.Table:
                 _quotient(comparison.transition[code].iloc[position], lang),
                 code,
                 f"agenda.{first['agenda'].iloc[position]}",
+                comparison.names[code],
             )
             for code in comparison.provinces
         ]
@@ -249,6 +266,7 @@ def _theme_table(comparison: ProvinceComparison, lang: str) -> html.Table:
                 _theme_cell(row, code, lang),
                 code,
                 f"theme.{row.theme}",
+                comparison.names[code],
                 **{"data-verdict": str(row.cells[code].verdict)},
             )
             for code in comparison.provinces
@@ -258,7 +276,11 @@ def _theme_table(comparison: ProvinceComparison, lang: str) -> html.Table:
                 [
                     html.Th(t(f"theme.{row.theme}", lang), scope="row"),
                     *cells,
-                    html.Td(_order(row, comparison, lang), className="compare-order"),
+                    html.Td(
+                        _order(row, comparison, lang),
+                        className="compare-order",
+                        **attrs({"data-name": t("compare_order", lang)}),
+                    ),
                 ]
             )
         )
