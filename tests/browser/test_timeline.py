@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from kansenkaart.dataset import load_dataset
 from kansenkaart.timeline import year_counts
+from kansenkaart.tour import tour_steps
 from kansenkaart.view import View
 from tests.browser.mapreader import wait_for_map
 from tests.conftest import DATA_DIR
@@ -74,3 +75,18 @@ def test_the_chart_follows_the_filters(page):
     expect(page.locator("#year-note")).to_contain_text(
         f"{counts.known} met een bekend startjaar; {counts.unknown} zonder"
     )
+
+
+def test_the_presentation_tour_plays_the_years(page_factory):
+    """On a projector: the step before the first is the tour's last, "up to" the last year."""
+    page = page_factory(viewport={"width": 1280, "height": 720})
+    data = load_dataset(DATA_DIR)
+    steps = tour_steps(data.initiatives, data.provinces["name"], View(mode="demo"))
+    last = steps[-1]
+    assert last.view.year_to is not None and last.caption.startswith("Tot en met ")
+    page.goto(page.base_url + "/?mode=demo")  # type: ignore[attr-defined]
+    wait_for_map(page)
+    expect(page.locator("#tour-caption")).to_have_text(steps[0].caption, timeout=15_000)
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator("#tour-caption")).to_have_text(last.caption, timeout=15_000)
+    expect(page).to_have_url(re.compile(r"\?mode=demo$"))  # the link stays the tour's
