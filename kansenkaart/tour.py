@@ -90,8 +90,30 @@ def year_views(frame: pd.DataFrame, base: View) -> list[View]:
 
 def tour_step_for(frame: pd.DataFrame, names: pd.Series, base: View, step: int) -> TourStep:
     """The step the tour shows after `step` ticks (it loops)."""
-    steps = tour_steps(frame, names, base)
+    steps = remembered_steps(frame, names, base)
     return steps[step_index(step, len(steps))]
+
+
+#: The tours worked out lately, by data frame and link: every tick asks for the same tour, and
+#: working out all its captions (Fisher's test per theme and province) took 50-100 ms a tick on
+#: a busy 2-core machine, enough to make a 1.5 s tour skip steps. The frame is kept with its
+#: steps, so a new data version (a new frame) never meets an old tour.
+_REMEMBERED: dict[tuple[int, View], tuple[pd.DataFrame, list[TourStep]]] = {}
+REMEMBER = 32
+
+
+def remembered_steps(frame: pd.DataFrame, names: pd.Series, base: View) -> list[TourStep]:
+    """`tour_steps`, worked out once per data frame and link (`names` belong to the frame's
+    data set, so the frame stands for both)."""
+    key = (id(frame), base)
+    known = _REMEMBERED.get(key)
+    if known is not None and known[0] is frame:
+        return known[1]
+    steps = tour_steps(frame, names, base)
+    if len(_REMEMBERED) >= REMEMBER:
+        _REMEMBERED.clear()
+    _REMEMBERED[key] = (frame, steps)
+    return steps
 
 
 def step_index(step: int, count: int) -> int:

@@ -10,7 +10,7 @@ from kansenkaart.dataset import load_dataset
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.state import YearClicked, reduce
 from kansenkaart.timeline import YearCounts, cumulative_years, year_counts
-from kansenkaart.tour import caption_for, tour_steps
+from kansenkaart.tour import caption_for, remembered_steps, tour_steps
 from kansenkaart.view import View
 from layers.year_chart import IN_RANGE, OUT_OF_RANGE, year_figure
 from tests.conftest import DATA_DIR, counted_records, write_data_dir
@@ -140,3 +140,14 @@ def test_the_years_caption_in_english(real):
     caption = caption_for(real, View(lang="en", year_to=2020)).text
     assert caption.startswith("Up to 2020: ")
     assert "without a start year not counted" in caption
+
+
+def test_a_tour_is_worked_out_once_per_data_and_link(real, dated):
+    names = real.provinces["name"]
+    first = remembered_steps(real.initiatives, names, View(mode="demo"))
+    assert remembered_steps(real.initiatives, names, View(mode="demo")) is first
+    assert first == tour_steps(real.initiatives, names, View(mode="demo"))
+    other = remembered_steps(real.initiatives, names, View(mode="demo", lang="en"))
+    assert other is not first and other[0].caption != first[0].caption
+    new_data = remembered_steps(dated.initiatives, dated.provinces["name"], View(mode="demo"))
+    assert new_data == tour_steps(dated.initiatives, dated.provinces["name"], View(mode="demo"))
