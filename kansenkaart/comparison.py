@@ -3,9 +3,10 @@
 Pure and built from the same functions as the single profile (indicators, transition agendas,
 `lq_comparisons`), so a compared province reads the same numbers as its own profile and the API.
 The honesty rule of the profile holds: a theme is called sterkte or kans only when Fisher's test
-finds a difference from the rest of the country, and the compared provinces are put in an order
-for a theme only when every one of them has enough initiatives for an LQ; otherwise the
-comparison says it rests on too few cases instead of ranking them.
+finds a difference from the rest of the country; the compared provinces are put in an order for a
+theme only when every one of them has enough initiatives for an LQ (otherwise the comparison says
+it rests on too few cases instead of ranking them), and called different only when Fisher's test
+on the highest and the lowest of them finds it (docs/methodology.md).
 """
 
 from __future__ import annotations
