@@ -42,6 +42,7 @@ def create_app() -> dash.Dash:
         )
         raise SystemExit(1) from None
     # Importing a callback module registers its callbacks.
+    import callbacks.compare
     import callbacks.data_status
     import callbacks.details
     import callbacks.downloads
@@ -50,6 +51,7 @@ def create_app() -> dash.Dash:
     import callbacks.map_view
     import callbacks.presentation
     import callbacks.table
+    import callbacks.timeline
     import callbacks.view_events  # noqa: F401
 
     # Dash's own hints say `server` is a bool and `update_title` a str; both accept what we pass

@@ -16,7 +16,7 @@ from callbacks.outputs import map_outputs
 from callbacks.view_events import MAP_OUTPUTS
 from kansenkaart import runtime
 from kansenkaart.state import TourStepped, reduce
-from kansenkaart.tour import caption_for, stepped, tour_step_for, tour_steps
+from kansenkaart.tour import caption_for, remembered_steps, stepped, tour_step_for
 from layers.highlight import highlight_updates
 from ui import ids
 from ui.presenter import present_map
@@ -87,7 +87,8 @@ def caption_of_view(shown):
 def step_by_hand(_previous, _next, step, search):
     """The presenter's next and previous (buttons or clicker keys), paused or not."""
     data = runtime.data()
-    count = len(tour_steps(data.initiatives, data.provinces["name"], runtime.view_of(search)))
+    steps = remembered_steps(data.initiatives, data.provinces["name"], runtime.view_of(search))
+    count = len(steps)
     return stepped(step, 1 if ctx.triggered_id == ids.TOUR_NEXT else -1, count)
 
 

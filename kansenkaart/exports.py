@@ -31,6 +31,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 from shapely.geometry import mapping
 
+from kansenkaart.comparison import province_codes
 from kansenkaart.coverage import COLLECTED_UNTIL, Coverage
 from kansenkaart.dataset import DataSet, fold_text
 from kansenkaart.geometry import COUNTER_CLOCKWISE, oriented
@@ -45,7 +46,7 @@ from kansenkaart.metrics import (
     per_100k,
     shown_metric,
 )
-from kansenkaart.registry import FILTER_THEMES, PROVINCE_CODES
+from kansenkaart.registry import FILTER_THEMES
 from kansenkaart.schema import InitiativeRow
 from kansenkaart.settings import ROOT
 from kansenkaart.view import View
@@ -290,7 +291,7 @@ def province_table(data: DataSet, view: View) -> pd.DataFrame:
     lang = view.lang
     frame, provinces = data.initiatives, data.provinces
     counts = count_by_province(frame, view)
-    codes = [view.province] if view.province else list(PROVINCE_CODES)
+    codes = province_codes(view)
     table = pd.DataFrame(index=pd.Index(codes, name="statcode"))
     table["name"] = [data.province_name(code) for code in codes]
     table["population"] = provinces["population"].reindex(codes).round().astype("Int64")

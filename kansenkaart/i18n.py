@@ -491,6 +491,75 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
 }
 
 
+# --- compare provinces and the time view (issue 17, items 1 and 3) ---
+STRINGS.update(
+    {
+        "param.compare_count": {
+            "nl": "{count} provincie(s) gekozen; vergelijk er {low} tot {high}",
+            "en": "{count} province(s) chosen; compare {low} to {high}",
+        },
+        "compare_heading": {"nl": "Provincies vergelijken", "en": "Compare provinces"},
+        "compare_label": {"nl": "Kies 2 tot 4 provincies", "en": "Choose 2 to 4 provinces"},
+        "compare_placeholder": {"nl": "Provincies...", "en": "Provinces..."},
+        "compare_button": {"nl": "Vergelijk", "en": "Compare"},
+        "compare_close": {"nl": "Vergelijking sluiten", "en": "Close comparison"},
+        "compare_title": {"nl": "Vergelijking: {names}", "en": "Comparison: {names}"},
+        "compare_figures": {"nl": "Cijfers van de provincies", "en": "Province figures"},
+        "compare_figures_head": {"nl": "Indicator|Jaar", "en": "Indicator|Year"},
+        "compare_rank": {"nl": "{rank}e van 12", "en": "#{rank} of 12"},
+        "compare_transition": {
+            "nl": "Transitieagenda's: aandeel t.o.v. landelijk (quotiënt)",
+            "en": "Transition agendas: share against national (quotient)",
+        },
+        "compare_themes": {
+            "nl": "Initiatieven op de kaart per thema (aantal · LQ · oordeel)",
+            "en": "Initiatives on the map per theme (count · LQ · verdict)",
+        },
+        "compare_count_row": {
+            "nl": "Initiatieven in deze weergave",
+            "en": "Initiatives in this view",
+        },
+        "compare_order": {"nl": "Volgorde (LQ)", "en": "Order (LQ)"},
+        "compare_order_too_few": {
+            "nl": "niet te rangschikken: te weinig initiatieven in {names}",
+            "en": "not ranked: too few initiatives in {names}",
+        },
+        "compare_tested": {"nl": "(getoetst)", "en": "(tested)"},
+        "compare_no_difference": {
+            "nl": "geen aantoonbaar verschil tussen deze provincies",
+            "en": "no demonstrable difference between these provinces",
+        },
+        "compare_none": {"nl": "geen initiatieven", "en": "no initiatives"},
+        "compare_hint": {
+            "nl": "Kies 2 tot 4 provincies en klik op Vergelijk.",
+            "en": "Choose 2 to 4 provinces and click Compare.",
+        },
+        "timeline_heading": {"nl": "Initiatieven per startjaar", "en": "Initiatives by start year"},
+        "timeline_note": {
+            "nl": "{known} met een bekend startjaar; {unknown} zonder bekend startjaar (niet in de grafiek). Klik op een jaar om alleen dat jaar te tonen.",
+            "en": "{known} with a known start year; {unknown} without a known start year (not in the chart). Click a year to show that year only.",
+        },
+        "timeline_range": {
+            "nl": "Gekozen: {start} t/m {end} ({count} initiatieven); zonder startjaar vallen buiten een periode.",
+            "en": "Chosen: {start} to {end} ({count} initiatives); those without a start year fall outside any range.",
+        },
+        "timeline_range.one": {
+            "nl": "Gekozen: {start} t/m {end} (1 initiatief); zonder startjaar vallen buiten een periode.",
+            "en": "Chosen: {start} to {end} (1 initiative); those without a start year fall outside any range.",
+        },
+        "timeline_empty": {
+            "nl": "Geen initiatief in deze weergave heeft een bekend startjaar ({unknown} zonder).",
+            "en": "No initiative in this view has a known start year ({unknown} without).",
+        },
+        "timeline_axis": {"nl": "initiatieven", "en": "initiatives"},
+        "tour_years": {
+            "nl": "Tot en met {year}: {count} initiatieven met een bekend startjaar ({unknown} zonder startjaar niet meegeteld)",
+            "en": "Up to {year}: {count} initiatives with a known start year ({unknown} without a start year not counted)",
+        },
+    }
+)
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The string for `key` in `lang`, with `{placeholders}` filled. No silent fallback: a gap in
     the table is a KeyError here and a failing test (tests/unit/test_registries.py)."""

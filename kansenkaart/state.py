@@ -92,6 +92,27 @@ class Nothing:
     """An input that fired without a person doing anything (a list rendered with n_clicks=0)."""
 
 
+@dataclass(frozen=True)
+class CompareChosen:
+    """The compare control's "Vergelijk": these provinces side by side (two to four, else a
+    problem names why and the view keeps its comparison)."""
+
+    provinces: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompareClosed:
+    pass
+
+
+@dataclass(frozen=True)
+class YearClicked:
+    """A bar of the time view: that start year becomes the range; the same year again (the
+    range is just that year) clears the range."""
+
+    year: int
+
+
 Event = (
     UrlChanged
     | ControlsChanged
@@ -105,6 +126,9 @@ Event = (
     | TourStepped
     | DataReloaded
     | Nothing
+    | CompareChosen
+    | CompareClosed
+    | YearClicked
 )
 
 
@@ -140,6 +164,14 @@ def reduce(view: View, event: Event) -> tuple[View, list[ParamProblem]]:
             return known_initiative(view, initiatives)
         case Nothing():
             return view, []
+        case CompareChosen(provinces):
+            return view.updated({"compare": ",".join(provinces)})
+        case CompareClosed():
+            return view.without("compare"), []
+        case YearClicked(year):
+            if view.year_from == year and view.year_to == year:
+                return view.without("year_from", "year_to"), []
+            return view.updated({"from": str(year), "to": str(year)})
     raise TypeError(f"not an event: {event!r}")  # pragma: no cover - the type checker sees to it
 
 

@@ -5,6 +5,8 @@ The tour keeps the link it started from (README, "Presentation mode"):
 - Its filters stay applied to every step: kind, status, years, search, metric and language.
 - Themes: with `?theme=energy&mode=demo` the theme steps are the link's themes only (here one),
   and every province step counts energy initiatives; a link without themes tours all five.
+- Years: a link without themes, province or years ends with "up to year Y" steps that play the
+  years as the collection grew (counts only; those without a start year are named, not placed).
 - Province: a link with a province tours that province only (the link's own view, then the
   province with each of the link's themes); without one, the theme steps compare the whole
   country and the provinces with the most initiatives of the link's view follow.
@@ -27,11 +29,14 @@ from kansenkaart.i18n import format_number, t
 from kansenkaart.metrics import count_by_province, lq_comparisons, theme_profile
 from kansenkaart.registry import FILTER_THEMES
 from kansenkaart.statistics import Verdict, may_name_leader
+from kansenkaart.timeline import cumulative_years, year_counts
 from kansenkaart.view import View
 
 #: How many provinces a theme caption names, and how many provinces the tour visits.
 LEADERS = 2
 PROVINCES = 3
+#: How many "up to year Y" steps play the years (a tour of the whole country, all themes).
+YEAR_STEPS = 4
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ def tour_steps(frame: pd.DataFrame, names: pd.Series, base: View) -> list[TourSt
             key=lambda item: (-item[1], str(names[item[0]])),
         )
         views += [replace(base, province=code) for code, _ in ranked[:PROVINCES]]
+        views += year_views(frame, base)
     steps = []
     for view in views:
         caption = describe(frame, names, view)
@@ -72,10 +78,42 @@ def tour_steps(frame: pd.DataFrame, names: pd.Series, base: View) -> list[TourSt
     return steps
 
 
+def year_views(frame: pd.DataFrame, base: View) -> list[View]:
+    """The years played as a growing collection: "up to year Y" for a few Y where the count has
+    grown by about the same number each step. Only for a link with no themes and no years of its
+    own: its range would cut the sequence, and a theme has its own step."""
+    if base.theme or base.has_year_range:
+        return []
+    stops = cumulative_years(year_counts(frame, base), YEAR_STEPS)
+    return [replace(base, year_to=year) for year in stops]
+
+
 def tour_step_for(frame: pd.DataFrame, names: pd.Series, base: View, step: int) -> TourStep:
     """The step the tour shows after `step` ticks (it loops)."""
-    steps = tour_steps(frame, names, base)
+    steps = remembered_steps(frame, names, base)
     return steps[step_index(step, len(steps))]
+
+
+#: The tours worked out lately, by data frame and link: every tick asks for the same tour, and
+#: working out all its captions (Fisher's test per theme and province) took 50-100 ms a tick on
+#: a busy 2-core machine, enough to make a 1.5 s tour skip steps. The frame is kept with its
+#: steps, so a new data version (a new frame) never meets an old tour.
+_REMEMBERED: dict[tuple[int, View], tuple[pd.DataFrame, list[TourStep]]] = {}
+REMEMBER = 32
+
+
+def remembered_steps(frame: pd.DataFrame, names: pd.Series, base: View) -> list[TourStep]:
+    """`tour_steps`, worked out once per data frame and link (`names` belong to the frame's
+    data set, so the frame stands for both)."""
+    key = (id(frame), base)
+    known = _REMEMBERED.get(key)
+    if known is not None and known[0] is frame:
+        return known[1]
+    steps = tour_steps(frame, names, base)
+    if len(_REMEMBERED) >= REMEMBER:
+        _REMEMBERED.clear()
+    _REMEMBERED[key] = (frame, steps)
+    return steps
 
 
 def step_index(step: int, count: int) -> int:
@@ -98,10 +136,26 @@ def describe(frame: pd.DataFrame, names: pd.Series, view: View) -> Caption:
     """A province view: its province caption; one theme: its theme caption; else the count."""
     if view.province:
         return _province_caption(frame, names, view, view.province)
+    if not view.theme and view.year_from is None and view.year_to is not None:
+        return _years_caption(frame, view, view.year_to)
     if len(view.theme) == 1:
         return _theme_caption(frame, names, view.without("theme"), view.theme[0])
     total = int(count_by_province(frame, view).sum())
     return Caption(t("tour_view", view.lang, count=format_number(total, view.lang)))
+
+
+def _years_caption(frame: pd.DataFrame, view: View, year: int) -> Caption:
+    """Counts only, and always how many have no start year: they are in no year's step."""
+    counts = year_counts(frame, view)
+    return Caption(
+        t(
+            "tour_years",
+            view.lang,
+            year=year,
+            count=format_number(counts.up_to(year), view.lang),
+            unknown=format_number(counts.unknown, view.lang),
+        )
+    )
 
 
 def _theme_caption(frame: pd.DataFrame, names: pd.Series, base: View, theme: str) -> Caption:
@@ -119,7 +173,7 @@ def _theme_caption(frame: pd.DataFrame, names: pd.Series, base: View, theme: str
         key=lambda code: (-(comparisons[code].lq or 0.0), str(names[code])),
     )[:LEADERS]
     if tested:
-        leaders = _join([str(names[code]) for code in tested], base.lang)
+        leaders = join_words([str(names[code]) for code in tested], base.lang)
         key = "tour_theme_one" if len(tested) == 1 else "tour_theme"
         return Caption(
             t(key, base.lang, theme=label, count=total, leaders=leaders), tuple(map(str, tested))
@@ -130,7 +184,13 @@ def _theme_caption(frame: pd.DataFrame, names: pd.Series, base: View, theme: str
     )[:LEADERS]
     listed = [f"{names[code]} ({format_number(n, base.lang)})" for code, n in most]
     return Caption(
-        t("tour_theme_counts", base.lang, theme=label, count=total, most=_join(listed, base.lang))
+        t(
+            "tour_theme_counts",
+            base.lang,
+            theme=label,
+            count=total,
+            most=join_words(listed, base.lang),
+        )
     )
 
 
@@ -143,21 +203,21 @@ def _province_caption(frame: pd.DataFrame, names: pd.Series, view: View, code: s
     count = int(count_by_province(frame, view)[code])
     values = {"province": str(names[code]), "count": format_number(count, view.lang)}
     if view.theme:
-        themes = _join([t(f"theme.{theme}", view.lang) for theme in view.theme], view.lang)
+        themes = join_words([t(f"theme.{theme}", view.lang) for theme in view.theme], view.lang)
         if not strong_themes:
             return Caption(t("tour_province_theme", view.lang, themes=themes, **values), (code,))
-        named = _join([t(f"theme.{theme}", view.lang) for theme in strong_themes], view.lang)
+        named = join_words([t(f"theme.{theme}", view.lang) for theme in strong_themes], view.lang)
         text = t("tour_province_theme_strong", view.lang, themes=themes, strengths=named, **values)
         return Caption(text, (code,))
     strengths = [t(f"theme.{theme}", view.lang) for theme in strong_themes[:LEADERS]]
     if strengths:
-        text = t("tour_province", view.lang, strengths=_join(strengths, view.lang), **values)
+        text = t("tour_province", view.lang, strengths=join_words(strengths, view.lang), **values)
     else:
         text = t("tour_province_plain", view.lang, **values)
     return Caption(text, (code,))
 
 
-def _join(items: list[str], lang: str) -> str:
+def join_words(items: list[str], lang: str) -> str:
     """'a', 'a en b', 'a, b en c'."""
     if len(items) <= 1:
         return "".join(items)

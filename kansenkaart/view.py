@@ -105,6 +105,8 @@ class View:
     lang: str = "nl"
     initiative: str | None = None
     mode: str = ""
+    #: Two to four provinces side by side (CBS order); () when not comparing.
+    compare: tuple[str, ...] = ()
 
     @classmethod
     def from_query(
@@ -251,6 +253,20 @@ def _initiative_id(raw: str) -> str:
     return raw
 
 
+#: How many provinces a comparison holds: fewer says nothing, more does not fit side by side.
+COMPARE_MIN, COMPARE_MAX = 2, 4
+
+
+def _compare(raw: str) -> tuple[str, ...]:
+    """`PV22,PV28` or `drenthe,Zuid-Holland`: two to four provinces, each once, in CBS order."""
+    chosen: set[str] = set()
+    for item in (s for s in raw.split(",") if s.strip()):
+        chosen.add(_province(item))
+    if not COMPARE_MIN <= len(chosen) <= COMPARE_MAX:
+        raise _Refused("param.compare_count", count=len(chosen), low=COMPARE_MIN, high=COMPARE_MAX)
+    return tuple(code for code in PROVINCE_CODES if code in chosen)
+
+
 _PARSERS = {
     "theme": _keys(FILTER_THEMES, "theme"),
     "match": _choice(MATCH_MODES),
@@ -264,6 +280,7 @@ _PARSERS = {
     "lang": _choice(LANGUAGES),
     "initiative": _initiative_id,
     "mode": _choice(MODES),
+    "compare": _compare,
 }
 #: Every query parameter, in the order the page writes them.
 PARAMETERS = tuple(_PARSERS)

@@ -22,11 +22,12 @@ from flask import Blueprint, Response, request
 from werkzeug.datastructures import MultiDict
 
 from kansenkaart import exports, runtime
+from kansenkaart.comparison import province_codes
 from kansenkaart.coverage import coverage
 from kansenkaart.dataset import DataSet
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.i18n import t
-from kansenkaart.indicators import INDICATORS, indicator_values
+from kansenkaart.indicators import INDICATORS, indicator_meta, indicator_values
 from kansenkaart.metrics import (
     METRIC_REGISTRY,
     count_by_province,
@@ -49,7 +50,15 @@ from kansenkaart.registry import (
     STATUSES,
 )
 from kansenkaart.statistics import ALPHA, MIN_SELECTED, MIN_TOTAL
-from kansenkaart.view import MAX_ID_LENGTH, MAX_QUERY_LENGTH, PARAMETERS, ParamProblem, View
+from kansenkaart.view import (
+    COMPARE_MAX,
+    COMPARE_MIN,
+    MAX_ID_LENGTH,
+    MAX_QUERY_LENGTH,
+    PARAMETERS,
+    ParamProblem,
+    View,
+)
 from layers.map_figure import image_figure
 from server import links, query_rules
 
@@ -330,7 +339,8 @@ def province_figures(data: DataSet, view: View) -> list[dict]:
     values = metric_values(data, view)
     compared = {theme: lq_comparisons(frame, view, (theme,), "any") for theme in FILTER_THEMES}
     indicators = {key: indicator_values(data.indicators, key) for key in INDICATORS}
-    codes = [view.province] if view.province else list(PROVINCE_CODES)
+    years = {key: indicator_meta(data.indicators, key)[0] or None for key in INDICATORS}
+    codes = province_codes(view)
     return [
         {
             "statcode": code,
@@ -343,6 +353,8 @@ def province_figures(data: DataSet, view: View) -> list[dict]:
             "lq_verdict": {theme: str(compared[theme][code].verdict) for theme in FILTER_THEMES},
             "lq_null_reason": {theme: compared[theme][code].reason for theme in FILTER_THEMES},
             "indicators": {key: _number(series[code]) for key, series in indicators.items()},
+            # each indicator's year beside its value (a figure without its year misleads)
+            "indicator_years": years,
         }
         for code in codes
     ]
@@ -386,11 +398,7 @@ def export(subject: str, file_format: str) -> Response:
     if chosen.write is None:
         return export_map(chosen, view, data, now, filename)
     frame = exported_rows(data, view)
-    rows = (
-        len(frame)
-        if chosen.subject == "initiatives"
-        else (1 if view.province else len(PROVINCE_CODES))
-    )
+    rows = len(frame) if chosen.subject == "initiatives" else len(province_codes(view))
     about = exports.about_rows(
         view, names, rows, now, view_link(view), coverage=coverage(data.initiatives)
     )
@@ -523,12 +531,29 @@ def view_parameters(default_lang: str) -> list[dict]:
             },
             "A selected initiative (highlighted on map images; does not filter).",
         ),
+        _list_parameter(
+            "compare",
+            PROVINCE_CODES,
+            "Two to four provinces side by side (CBS codes or names, comma-separated), e.g. compare=PV22,PV28. /api/provinces and the province exports return just those; the page shows them compared.",
+        )
+        | {"schema": compare_schema()},
         _parameter(
             "mode",
             {"type": "string", "enum": list(MODES)},
             "`demo`: presentation mode on the page (larger type on map images; does not filter).",
         ),
     ]
+
+
+def compare_schema() -> dict:
+    """`compare`: two to four province codes (the page and the API also take their names)."""
+    return {
+        "type": "array",
+        "items": {"type": "string", "enum": list(PROVINCE_CODES)},
+        "uniqueItems": True,
+        "minItems": COMPARE_MIN,
+        "maxItems": COMPARE_MAX,
+    }
 
 
 def _responses(ok: dict) -> dict:

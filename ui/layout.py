@@ -10,7 +10,7 @@ from dash import dcc, html
 from kansenkaart.dataset import DataSet
 from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
 from kansenkaart.view import View
-from ui import ids
+from ui import compare, ids, timeline
 from ui.attrs import attrs
 from ui.presenter import coverage_line, page_title, present_map, present_table
 from ui.texts import text
@@ -58,6 +58,7 @@ def page(
                     html.Aside(className="controls", children=_filters(data, view)),
                     html.Section(className="map-panel", children=_map(data, view)),
                     html.Aside(className="details", children=_details(lang)),
+                    compare.panel(data, view),  # provinces side by side (compare=...)
                     html.Section(className="table-panel", children=_table(lang)),
                 ],
             ),
@@ -256,6 +257,7 @@ def _filters(data: DataSet, view: View) -> list:
         _multi_dropdown("kind-label", ids.KINDS, view.kind, lang),
         _multi_dropdown("status-label", ids.STATUSES, view.status, lang),
         _fieldset("years-legend", _year_inputs(view, lang), lang),
+        timeline.panel(data, view),  # initiatives by start year; a bar click sets the range
         _labelled(
             "search-label",
             ids.SEARCH,
