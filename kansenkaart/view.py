@@ -105,6 +105,8 @@ class View:
     lang: str = "nl"
     initiative: str | None = None
     mode: str = ""
+    #: `?embed=1`: the map alone, for an iframe on another site (no filters, no table).
+    embed: bool = False
 
     @classmethod
     def from_query(
@@ -153,6 +155,9 @@ class View:
             value = getattr(self, name)
             default = default_lang if name == "lang" else _DEFAULTS[name]
             if value == default:
+                continue
+            if isinstance(value, bool):  # a switch: `embed=1`
+                pairs.append((key, "1"))
                 continue
             pairs.append((key, ",".join(value) if isinstance(value, tuple) else str(value)))
         return "?" + urlencode(pairs, safe=",") if pairs else ""
@@ -251,6 +256,13 @@ def _initiative_id(raw: str) -> str:
     return raw
 
 
+def _switch(raw: str) -> bool:
+    """`1` or `0`; anything else would leave a reader guessing what the link meant."""
+    if raw.strip() not in ("0", "1"):
+        raise _Refused("param.not_one_of", value=_shown(raw), allowed="0, 1")
+    return raw.strip() == "1"
+
+
 _PARSERS = {
     "theme": _keys(FILTER_THEMES, "theme"),
     "match": _choice(MATCH_MODES),
@@ -264,6 +276,7 @@ _PARSERS = {
     "lang": _choice(LANGUAGES),
     "initiative": _initiative_id,
     "mode": _choice(MODES),
+    "embed": _switch,
 }
 #: Every query parameter, in the order the page writes them.
 PARAMETERS = tuple(_PARSERS)
