@@ -7,6 +7,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+import app  # noqa: F401 (configures the runtime with the shipped data)
+from kansenkaart import runtime
 from kansenkaart.feedback import (
     BROWSER_ORIGIN,
     correction_link,
@@ -16,6 +18,8 @@ from kansenkaart.feedback import (
     view_link,
 )
 from kansenkaart.view import View
+from ui.details import present_details
+from ui.embed import missing_initiative
 
 VIEW = View(theme=("energy",), province="PV22", initiative="dr-07", embed=True)
 
@@ -103,3 +107,77 @@ def test_missing_initiative_message_in_both_languages():
     assert mail_fields(nl)["subject"] == ["Ontbrekend initiatief"]
     assert mail_fields(en)["subject"] == ["Missing initiative"]
     assert "https://k/?lang=en" in mail_fields(en)["body"][0]
+
+
+# --- on the page: the card's link, the page's link, the printed sources ----------------------
+
+
+@pytest.fixture
+def feedback_to(monkeypatch):
+    """Run with FEEDBACK_URL (and PUBLIC_URL) set, as the app would at start-up."""
+
+    def configure(feedback_url: str, public_url: str = "") -> None:
+        from dataclasses import replace
+
+        settings = replace(runtime.settings(), feedback_url=feedback_url, public_url=public_url)
+        monkeypatch.setattr(runtime, "_settings", settings)
+
+    return configure
+
+
+def links_in(node) -> list:
+    found = []
+    if getattr(node, "href", None) is not None:
+        found.append(node)
+    children = node if isinstance(node, list | tuple) else getattr(node, "children", None)
+    if isinstance(children, list | tuple):
+        for child in children:
+            found += links_in(child)
+    elif children is not None and not isinstance(children, str):
+        found += links_in(children)
+    return found
+
+
+def test_a_card_links_a_correction_with_its_id_and_the_views_link(feedback_to):
+    feedback_to("https://github.com/org/kaart/issues/new", "https://kaart.example.nl")
+    view = View(province="PV22", initiative="DR-01", lang="en")
+    card = present_details(runtime.data(), view).card
+    [link] = [a for a in links_in(card) if "feedback-link" in a.className]
+    assert link.children == "Report a correction"
+    body = parse_qs(urlsplit(link.href).query)["body"][0]
+    assert "Id: DR-01" in body
+    assert "View: https://kaart.example.nl/?province=PV22&lang=en&initiative=DR-01" in body
+
+
+def test_no_feedback_link_anywhere_when_the_setting_is_empty(feedback_to):
+    feedback_to("")
+    card = present_details(runtime.data(), View(initiative="DR-01")).card
+    assert card and not [a for a in links_in(card) if "feedback-link" in a.className]
+    page_link = missing_initiative(View())
+    assert page_link.hidden is True and page_link.href == ""
+
+
+def test_the_page_link_asks_for_a_missing_initiative(feedback_to):
+    feedback_to("mailto:kaart@example.nl")
+    page_link = missing_initiative(View(theme=("energy",)))
+    assert page_link.hidden is False and page_link.children == "Mis je een initiatief?"
+    assert mail_fields(page_link.href)["subject"] == ["Ontbrekend initiatief"]
+    assert f"{BROWSER_ORIGIN}/?theme=energy" in mail_fields(page_link.href)["body"][0]
+
+
+def test_the_profile_has_a_print_button_and_each_initiatives_source_for_print():
+    details = present_details(runtime.data(), View(province="PV22"))
+    assert details.profile[0].id == "print-profile"
+    assert details.profile[0].children == "Profiel afdrukken"
+    buttons = [
+        item.children
+        for group in details.listing
+        if getattr(group, "className", "") == "initiative-list"
+        for item in group.children
+    ]
+    rows = runtime.data().initiatives
+    sources = dict(zip(rows["id"], rows["source_url"], strict=True))
+    assert buttons and all(
+        sources[b.id["index"]].rstrip("/").endswith(getattr(b, "data-source")) for b in buttons
+    )
+    assert not any(getattr(b, "data-source").startswith("http") for b in buttons)
