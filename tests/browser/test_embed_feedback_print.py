@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import AppServer, free_port
-from tests.browser.mapreader import wait_for_map
+from tests.browser.mapreader import click_province, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +101,17 @@ def test_an_allowed_site_frames_the_map_with_a_link_to_the_full_view(
     for hidden in (".controls", ".table-panel", ".masthead", ".details"):
         expect(frame.locator(hidden)).to_be_hidden()
     page.context.close()
+
+
+def test_the_full_view_link_follows_a_click_in_the_embedded_map(page_factory, app_url: str):
+    page = page_factory()
+    page.goto(app_url + "/?embed=1&lang=en")
+    wait_for_map(page)
+    link = page.locator("#embed-full-map")
+    assert link.get_attribute("href") == "/?lang=en"
+    click_province(page, "PV22")
+    expect(link).to_have_attribute("href", "/?province=PV22&lang=en")
+    expect(link).to_have_text(re.compile("Open the full map"))
 
 
 def test_a_site_not_named_in_frame_ancestors_is_refused(
