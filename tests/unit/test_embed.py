@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pytest
 
 import app  # (configures the runtime with the shipped data)
@@ -10,6 +13,7 @@ from kansenkaart import runtime
 from kansenkaart.state import FiltersReset, reduce
 from kansenkaart.view import View
 from server.web import ContentSecurityPolicy, add_headers, content_security_policy
+from tests.unit.dash_calls import fire
 from tests.unit.test_layout_ids import layout_ids
 from ui.embed import EMBED_BAR, EMBED_LINK
 from ui.layout import page
@@ -89,3 +93,21 @@ def test_x_frame_options_only_while_no_origin_may_frame(origins, frame_options):
     assert headers.get("X-Frame-Options") == frame_options
     expected = " ".join(origins) or "'none'"
     assert f"frame-ancestors {expected};" in headers["Content-Security-Policy"]
+
+
+def test_the_links_follow_the_view_in_process(monkeypatch):
+    """callbacks/view_links.py through Dash's own route: the embed bar and the page's feedback
+    link follow a click (the view store) and the language."""
+    settings = replace(runtime.settings(), feedback_url="mailto:kaart@example.nl")
+    monkeypatch.setattr(runtime, "_settings", settings)
+    sent = fire(
+        app.app, "follow_view", "view.data", {"view.data": "?province=PV22&lang=en&embed=1"}
+    )
+    bar = json.dumps(sent[EMBED_BAR]["children"])
+    assert '"href": "/?province=PV22&lang=en"' in bar and "Open the full map" in bar
+    missing = sent["feedback-missing"]
+    assert missing["hidden"] is False and missing["children"] == "Missing an initiative?"
+    assert "province%3DPV22" in missing["href"]
+    monkeypatch.setattr(runtime, "_settings", replace(settings, feedback_url=""))
+    off = fire(app.app, "follow_view", "view.data", {"view.data": ""})
+    assert off["feedback-missing"]["hidden"] is True and off["feedback-missing"]["href"] == ""
