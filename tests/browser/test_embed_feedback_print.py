@@ -168,6 +168,17 @@ def test_print_shows_the_profile_hides_the_controls_and_fills_one_a4_page(page: 
     button.click()
     page.wait_for_function("() => window.printed === 1")
 
+    # Chromium's own print path (beforeprint, then print media): the map is redrawn at its print
+    # size before the page is laid out, and the longest profile fills exactly one A4 page
+    page.evaluate(
+        """() => window.addEventListener("beforeprint", () => {
+            window.printedMapWidth = document.querySelector("#map .main-svg").getAttribute("width");
+        })"""
+    )
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert page.evaluate("() => window.printedMapWidth") == "290"  # assets/print.js PRINT_MAP
+
     page.emulate_media(media="print")
     expect(page.locator("#profile h2")).to_be_visible()
     expect(page.locator("#profile-list .initiative-list").first).to_be_visible()
@@ -179,13 +190,3 @@ def test_print_shows_the_profile_hides_the_controls_and_fills_one_a4_page(page: 
         "el => getComputedStyle(el, '::after').content"
     )
     assert re.search(r"\(\w[\w.-]+\.\w+", after), after
-    # the map is drawn at its print size before the page is laid out
-    page.wait_for_function(
-        "() => document.querySelector('#map .main-svg').width.baseVal.value < 400"
-    )
-    pdf = page.pdf(format="A4", prefer_css_page_size=True)
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
-    page.emulate_media(media="screen")
-    page.wait_for_function(
-        "() => document.querySelector('#map .main-svg').width.baseVal.value > 400"
-    )
