@@ -198,8 +198,8 @@ def _listing(shown: pd.DataFrame, lang: str) -> list:
 
 
 def _printed_address(url: str) -> str:
-    """A source address as a reader types it from paper: without `https://` and `www.`."""
-    return re.sub(r"^https?://(www\.)?", "", str(url)).rstrip("/")
+    """A source address as a reader types it from paper: without `https://` (a browser adds it)."""
+    return re.sub(r"^https?://", "", str(url)).rstrip("/")
 
 
 def _indicator_table(data: DataSet, code: str, lang: str) -> html.Table:

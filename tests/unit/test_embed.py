@@ -111,3 +111,13 @@ def test_the_links_follow_the_view_in_process(monkeypatch):
     monkeypatch.setattr(runtime, "_settings", replace(settings, feedback_url=""))
     off = fire(app.app, "follow_view", "view.data", {"view.data": ""})
     assert off["feedback-missing"]["hidden"] is True and off["feedback-missing"]["href"] == ""
+
+
+def test_a_link_with_embed_gets_the_embed_layout_on_first_paint():
+    """The layout Dash fetches is built for the page's own link (named in the Referer)."""
+    client = app.app.server.test_client()
+    reply = client.get("/_dash-layout", headers={"Referer": "http://localhost/?embed=1&lang=en"})
+    props = reply.get_json()["props"]
+    assert props["data-embed"] == "1"
+    plain = client.get("/_dash-layout", headers={"Referer": "http://localhost/?lang=en"})
+    assert plain.get_json()["props"]["data-embed"] == "0"
