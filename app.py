@@ -52,7 +52,8 @@ def create_app() -> dash.Dash:
     import callbacks.presentation
     import callbacks.table
     import callbacks.timeline
-    import callbacks.view_events  # noqa: F401
+    import callbacks.view_events
+    import callbacks.view_links  # noqa: F401
 
     # Dash's own hints say `server` is a bool and `update_title` a str; both accept what we pass
     # (a Flask app, and None for "no title while updating"), as its documentation says.

@@ -488,6 +488,32 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "New data is being checked; the map shows version {version} meanwhile.",
     },
     "error_reference": {"nl": "Foutcode: {ref}", "en": "Error reference: {ref}"},
+    # --- embed, feedback, print (issue 17: kansenkaart/feedback.py, ui/embed.py) ---
+    "embed_full_map": {"nl": "Open de volledige kaart", "en": "Open the full map"},
+    "embed_new_window": {
+        "nl": "opent in een nieuw venster",
+        "en": "opens in a new window",
+    },
+    "feedback_correction": {"nl": "Meld een correctie", "en": "Report a correction"},
+    "feedback_missing": {"nl": "Mis je een initiatief?", "en": "Missing an initiative?"},
+    "feedback_opens": {
+        "nl": "Opent een bericht aan de makers (e-mail of meldformulier); de kaart zelf bewaart niets.",
+        "en": "Opens a message to the makers (e-mail or issue form); the map itself stores nothing.",
+    },
+    "feedback_correction_title": {
+        "nl": "Correctie: {name} ({id})",
+        "en": "Correction: {name} ({id})",
+    },
+    "feedback_correction_body": {
+        "nl": "Initiatief: {name}\nId: {id}\nWeergave: {link}\n\nWat klopt er niet, en wat is juist? Graag met een openbare bron.\n",
+        "en": "Initiative: {name}\nId: {id}\nView: {link}\n\nWhat is wrong, and what is right? Please add a public source.\n",
+    },
+    "feedback_missing_title": {"nl": "Ontbrekend initiatief", "en": "Missing initiative"},
+    "feedback_missing_body": {
+        "nl": "Welk initiatief ontbreekt? Naam, plaats of provincie, en een openbare bron:\n\n\nWeergave: {link}\n",
+        "en": "Which initiative is missing? Name, place or province, and a public source:\n\n\nView: {link}\n",
+    },
+    "print_profile": {"nl": "Profiel afdrukken", "en": "Print profile"},
 }
 
 

@@ -153,7 +153,7 @@ def reduce(view: View, event: Event) -> tuple[View, list[ParamProblem]]:
         case CardClosed():
             return view.without("initiative"), []
         case FiltersReset():
-            return View(lang=view.lang, metric=view.metric, mode=view.mode), []
+            return View(lang=view.lang, metric=view.metric, mode=view.mode, embed=view.embed), []
         case PresentationStarted():
             return replace(view, mode="demo"), []
         case PresentationLeft():

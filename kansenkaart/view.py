@@ -107,6 +107,8 @@ class View:
     mode: str = ""
     #: Two to four provinces side by side (CBS order); () when not comparing.
     compare: tuple[str, ...] = ()
+    #: `?embed=1`: the map alone, for an iframe on another site (no filters, no table).
+    embed: bool = False
 
     @classmethod
     def from_query(
@@ -155,6 +157,9 @@ class View:
             value = getattr(self, name)
             default = default_lang if name == "lang" else _DEFAULTS[name]
             if value == default:
+                continue
+            if isinstance(value, bool):  # a switch: `embed=1`
+                pairs.append((key, "1"))
                 continue
             pairs.append((key, ",".join(value) if isinstance(value, tuple) else str(value)))
         return "?" + urlencode(pairs, safe=",") if pairs else ""
@@ -267,6 +272,13 @@ def _compare(raw: str) -> tuple[str, ...]:
     return tuple(code for code in PROVINCE_CODES if code in chosen)
 
 
+def _switch(raw: str) -> bool:
+    """`1` or `0`; anything else would leave a reader guessing what the link meant."""
+    if raw.strip() not in ("0", "1"):
+        raise _Refused("param.not_one_of", value=_shown(raw), allowed="0, 1")
+    return raw.strip() == "1"
+
+
 _PARSERS = {
     "theme": _keys(FILTER_THEMES, "theme"),
     "match": _choice(MATCH_MODES),
@@ -281,6 +293,7 @@ _PARSERS = {
     "initiative": _initiative_id,
     "mode": _choice(MODES),
     "compare": _compare,
+    "embed": _switch,
 }
 #: Every query parameter, in the order the page writes them.
 PARAMETERS = tuple(_PARSERS)

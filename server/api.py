@@ -542,6 +542,11 @@ def view_parameters(default_lang: str) -> list[dict]:
             {"type": "string", "enum": list(MODES)},
             "`demo`: presentation mode on the page (larger type on map images; does not filter).",
         ),
+        _parameter(
+            "embed",
+            {"type": "string", "enum": ["0", "1"], "default": "0"},
+            "`1`: the page's embed mode, for an iframe (map, legend, a link to the full view); does not filter.",
+        ),
     ]
 
 

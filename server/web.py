@@ -114,7 +114,7 @@ def install(app: dash.Dash) -> None:
     server.before_request(lambda: refuse_unknown_paths(app))
     hide_versions(app)
     server.before_request(CallbackChecker(app).refuse_malformed)
-    policy = ContentSecurityPolicy(app)
+    policy = ContentSecurityPolicy(app, runtime.settings().frame_ancestors)
     server.after_request(lambda response: add_headers(response, policy, app))
     if os.environ.get(TEST_ROUTES_ENV) == "1":
         server.add_url_rule("/_test/error", "test_error", _raise_for_test)
@@ -170,19 +170,23 @@ class ContentSecurityPolicy:
     """The CSP header, built on the first response: by then every inline script Dash writes
     into the page (the renderer, clientside callbacks) is known and can be allowed by hash."""
 
-    def __init__(self, app: dash.Dash) -> None:
+    def __init__(self, app: dash.Dash, frame_ancestors: tuple[str, ...] = ()) -> None:
         self._app = app
         self._value: str | None = None
+        #: Origins that may frame the page (FRAME_ANCESTORS); empty: none may.
+        self.frame_ancestors = frame_ancestors
 
     @property
     def value(self) -> str:
         if self._value is None:
-            self._value = content_security_policy(list(self._app.csp_hashes()))
+            hashes = list(self._app.csp_hashes())
+            self._value = content_security_policy(hashes, self.frame_ancestors)
         return self._value
 
 
-def content_security_policy(script_hashes: list[str]) -> str:
-    """Only this origin; inline scripts only by hash; inline styles because plotly sets them."""
+def content_security_policy(script_hashes: list[str], frame_ancestors: tuple[str, ...] = ()) -> str:
+    """Only this origin; inline scripts only by hash; inline styles because plotly sets them;
+    framed only by the origins of FRAME_ANCESTORS (none by default)."""
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *script_hashes],
@@ -191,7 +195,7 @@ def content_security_policy(script_hashes: list[str]) -> str:
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "worker-src": ["'self'", "blob:"],
-        "frame-ancestors": ["'none'"],
+        "frame-ancestors": list(frame_ancestors) or ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "object-src": ["'none'"],
@@ -204,6 +208,8 @@ def add_headers(response: Response, policy: ContentSecurityPolicy, app: dash.Das
     response.headers["Content-Security-Policy"] = policy.value
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if policy.frame_ancestors:  # X-Frame-Options cannot name origins: CSP alone decides then
+        response.headers.pop("X-Frame-Options", None)
     cache_control = cache_policy(response, app.config.assets_folder)
     if cache_control:
         response.headers["Cache-Control"] = cache_control

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -25,6 +26,8 @@ from kansenkaart.statistics import MIN_SELECTED, MIN_TOTAL, Verdict
 from kansenkaart.view import View
 from layers.profile_chart import profile_figure, transition_figure
 from ui import ids
+from ui.attrs import attrs
+from ui.embed import correction, print_button
 
 EMPTY_CHART = {"data": [], "layout": {"template": "none"}}
 
@@ -95,6 +98,7 @@ def initiative_card(data: DataSet, view: View) -> list:
             rel="noopener noreferrer",
             className="source-link",
         ),
+        *correction(view, str(row["id"]), str(row["name"])),
     ]
 
 
@@ -127,6 +131,7 @@ def province_profile(data: DataSet, view: View) -> tuple[list, dict, list, dict,
     profile = theme_profile(data.initiatives, view, code)
     transition = transition_profile(data.indicators, code)
     body = [
+        print_button(lang),
         html.H2(t("profile_heading", lang, name=facts["name"])),
         html.P(
             [
@@ -179,13 +184,22 @@ def _listing(shown: pd.DataFrame, lang: str) -> list:
                             id={"type": ids.OPEN_INITIATIVE, "index": ident},
                             className="link-button",
                             n_clicks=0,
+                            # the printed profile names each initiative's source (style.css)
+                            **attrs({"data-source": _printed_address(source)}),
                         )
                     )
-                    for ident, name in zip(rows["id"], rows["name"], strict=True)
+                    for ident, name, source in zip(
+                        rows["id"], rows["name"], rows["source_url"], strict=True
+                    )
                 ],
             ),
         ]
     return [html.H3(t("profile_list", lang)), *parts]
+
+
+def _printed_address(url: str) -> str:
+    """A source address as a reader types it from paper: without `https://` (a browser adds it)."""
+    return re.sub(r"^https?://", "", str(url)).rstrip("/")
 
 
 def _indicator_table(data: DataSet, code: str, lang: str) -> html.Table:

@@ -12,6 +12,7 @@ from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
 from kansenkaart.view import View
 from ui import compare, ids, timeline
 from ui.attrs import attrs
+from ui.embed import embed_bar, missing_initiative
 from ui.presenter import coverage_line, page_title, present_map, present_table
 from ui.texts import text
 
@@ -38,6 +39,9 @@ def page(
         id=ids.PAGE,
         className="page",
         lang=lang,
+        # embed mode: the map alone for an iframe; style.css hides the rest, so every callback
+        # keeps its components (an attribute: callbacks/presentation.py owns the class)
+        **attrs({"data-embed": "1" if view.embed else "0"}),
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             # The view the map was built for; callbacks patch the map from here.
@@ -48,7 +52,8 @@ def page(
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
             dcc.Store(id=ids.MODE_STORE, data=view.mode),
             dcc.Interval(id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=True),
-            _masthead(data, lang),
+            _masthead(data, lang, view),
+            embed_bar(view),
             _tour_bar(lang),
             _notice(lang),
             html.P(id=ids.DATA_NOTICE, className="data-notice", role="status", hidden=True),
@@ -67,7 +72,7 @@ def page(
     )
 
 
-def _masthead(data: DataSet, lang: str) -> html.Header:
+def _masthead(data: DataSet, lang: str, view: View) -> html.Header:
     return html.Header(
         className="masthead",
         children=[
@@ -81,6 +86,7 @@ def _masthead(data: DataSet, lang: str) -> html.Header:
                         className="coverage",
                         children=coverage_line(data, lang),
                     ),
+                    missing_initiative(view),
                 ],
             ),
             html.Div(className="spacer"),
@@ -382,7 +388,7 @@ def _map(data: DataSet, view: View) -> list:
         ),
         html.Details(
             className="ranking",
-            open=True,
+            open=not view.embed,  # compact in a frame; the text stays one click away
             children=[
                 html.Summary(text("ranking-heading", "children", view.lang), id="ranking-heading"),
                 html.Ol(table.ranking, id=ids.RANKING, className="ranking-list"),
