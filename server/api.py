@@ -534,7 +534,7 @@ def view_parameters(default_lang: str) -> list[dict]:
         _list_parameter(
             "compare",
             PROVINCE_CODES,
-            "Two to four provinces side by side (CBS codes or names, comma-separated), e.g. compare=PV22,PV28. /api/provinces and the province exports return just those; the page shows them compared.",
+            "Two to four provinces side by side (CBS codes, comma-separated; the page's links also take names), e.g. compare=PV22,PV28. /api/provinces and the province exports return just those; the page shows them compared.",
         )
         | {"schema": compare_schema()},
         _parameter(
@@ -551,7 +551,8 @@ def view_parameters(default_lang: str) -> list[dict]:
 
 
 def compare_schema() -> dict:
-    """`compare`: two to four province codes (the page and the API also take their names)."""
+    """`compare`: two to four province codes (the page's links also take names; the API, like for
+    `province`, only codes)."""
     return {
         "type": "array",
         "items": {"type": "string", "enum": list(PROVINCE_CODES)},

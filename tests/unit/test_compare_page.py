@@ -37,7 +37,7 @@ def errors(caplog):
 
 
 def test_api_provinces_returns_just_the_compared_ones(client):
-    body = client.get("/api/provinces?compare=PV28,drenthe").get_json()
+    body = client.get("/api/provinces?compare=PV28,PV22").get_json()
     assert [p["statcode"] for p in body["provinces"]] == ["PV22", "PV28"]
     assert body["query"] == "?compare=PV22,PV28"
 
