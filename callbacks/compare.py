@@ -55,8 +55,16 @@ def choose(_go, _close, chosen, search):
     if ctx.triggered_id == compare.CLOSE:
         event: CompareChosen | CompareClosed = CompareClosed()
     else:
-        event = CompareChosen(tuple(chosen or ()))
+        event = CompareChosen(_codes(chosen))
     after, problems = reduce(view, event)
     if problems:
         return no_update, " ".join(p.text(view.lang) for p in problems)
     return after.to_query(runtime.settings().default_lang), ""
+
+
+def _codes(chosen: object) -> tuple[str, ...]:
+    """The chooser's value as text: Dash lets a dropdown's value also be one number or a boolean,
+    which the reducer then names as an unknown province instead of failing."""
+    if chosen is None or chosen is False:
+        return ()
+    return tuple(str(item) for item in (chosen if isinstance(chosen, list) else [chosen]))
