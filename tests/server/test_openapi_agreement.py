@@ -34,7 +34,10 @@ def valid_value(schema: dict) -> st.SearchStrategy[str]:
     if schema.get("type") == "array":
         items = schema["items"]["enum"]
         return st.lists(
-            st.sampled_from(items), min_size=schema.get("minItems", 0), unique=True
+            st.sampled_from(items),
+            min_size=schema.get("minItems", 0),
+            max_size=schema.get("maxItems"),
+            unique=True,
         ).map(",".join)
     if "enum" in schema:
         return st.sampled_from(schema["enum"])
@@ -59,6 +62,17 @@ def invalid_value(schema: dict) -> st.SearchStrategy[str]:
             st.sampled_from(items).map(lambda i: f"{i},"),  # an empty item
             st.text(min_size=1, max_size=12).filter(lambda s: s not in items and "," not in s),
         ]
+        low, high = schema.get("minItems", 1), schema.get("maxItems")
+        if low > 1:  # too few
+            wrong.append(
+                st.lists(st.sampled_from(items), max_size=low - 1, min_size=1, unique=True).map(
+                    ",".join
+                )
+            )
+        if high is not None and high < len(items):  # too many
+            wrong.append(
+                st.lists(st.sampled_from(items), min_size=high + 1, unique=True).map(",".join)
+            )
     elif "enum" in schema:
         wrong.append(st.text(min_size=1, max_size=12).filter(lambda s: s not in schema["enum"]))
     elif schema.get("type") == "integer":
