@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kansenkaart.dataset import INDICATORS_FILE, INITIATIVES_FILE, load_dataset
+from kansenkaart.dataset import INDICATORS_FILE, INITIATIVES_FILE, Limits, load_dataset
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
 
@@ -19,9 +19,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument("data_dir", nargs="?", type=Path, help="folder with the three files")
     args = parser.parse_args(argv)
-    data_dir = args.data_dir or load_settings().data_dir
+    settings = load_settings()
+    data_dir = args.data_dir or settings.data_dir
+    # the same limits as the running app, so "OK" here means the app would serve it
+    limits = Limits(max_rows=settings.max_rows, max_bytes=settings.max_bytes)
     try:
-        data = load_dataset(data_dir)
+        data = load_dataset(data_dir, limits)
     except DataError as error:
         print(format_problems(error.problems), file=sys.stderr)
         print(f"{len(error.problems)} problem(s); the app would refuse to start.", file=sys.stderr)

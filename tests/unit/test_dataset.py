@@ -210,3 +210,11 @@ def test_indicator_problems_are_reported_with_the_others(tmp_path):
     problems = [str(p) for p in validate(folder)]
     assert problems[0].startswith("indicators.csv:2: indicator: 'populatoin' is not a known")
     assert len(load_dataset(DATA_DIR).indicators) == 144
+
+
+def test_validate_command_applies_the_apps_row_limit(tmp_path, capsys, monkeypatch):
+    """`validate` says OK only for files the running app would serve, limits included."""
+    good = write_data_dir(tmp_path / "good", fixture_records())
+    monkeypatch.setenv("MAX_ROWS", "5")
+    assert cli(["validate", str(good)]) == 1
+    assert "MAX_ROWS" in capsys.readouterr().err
