@@ -1,16 +1,15 @@
-"""The page layout, built from the current data and the default view; texts come from ui.texts."""
+"""The page layout, built from the current data for the link's view; texts come from ui.texts."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import dash_ag_grid as dag
 from dash import dcc, html
 
 from kansenkaart.dataset import DataSet
 from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
 from kansenkaart.view import View
-from ui import ids
+from ui import ids, lazy_table
 from ui.attrs import attrs
 from ui.presenter import coverage_line, page_title, present_map, present_table
 from ui.texts import text
@@ -34,9 +33,11 @@ def page(
     """The whole page; the URL callback then sets every control from the query string."""
     lang = view.lang
     query = view.to_query(default_lang)
+    # Presentation mode is laid out from the server (no controls hiding after the first paint).
+    demo = view.mode == "demo"
     return html.Div(
         id=ids.PAGE,
-        className="page",
+        className="page demo" if demo else "page",
         lang=lang,
         children=[
             dcc.Location(id=ids.URL, refresh=False),
@@ -47,9 +48,11 @@ def page(
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
             dcc.Store(id=ids.MODE_STORE, data=view.mode),
-            dcc.Interval(id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=True),
+            dcc.Interval(
+                id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=not demo
+            ),
             _masthead(data, lang),
-            _tour_bar(lang),
+            _tour_bar(lang, hidden=not demo),
             _notice(lang),
             html.P(id=ids.DATA_NOTICE, className="data-notice", role="status", hidden=True),
             html.Main(
@@ -111,7 +114,7 @@ def _masthead(data: DataSet, lang: str) -> html.Header:
     )
 
 
-def _tour_bar(lang: str) -> html.Div:
+def _tour_bar(lang: str, hidden: bool = True) -> html.Div:
     """Presentation mode's caption line, with previous/next, one pause-resume button and the way
     out; hidden outside the mode. Its height is fixed (style.css), so neither a two-line caption
     nor the pause notice moves the map."""
@@ -130,7 +133,7 @@ def _tour_bar(lang: str) -> html.Div:
     return html.Div(
         id=ids.TOUR,
         className="tour",
-        hidden=True,
+        hidden=hidden,
         children=[
             html.P(id=ids.TOUR_CAPTION, className="tour-caption", **attrs({"aria-live": "polite"})),
             html.P(
@@ -197,8 +200,10 @@ def _fieldset(legend_id: str, control, lang: str) -> html.Fieldset:
 
 
 def _labelled(label_id: str, control_id: str, control, lang: str) -> html.Div:
+    # A dropdown's own script loads after the first paint: its place is kept (style.css).
+    dropdown = isinstance(control, dcc.Dropdown)
     return html.Div(
-        className="filter",
+        className="filter select-filter" if dropdown else "filter",
         children=[
             html.Label(
                 text(label_id, "children", lang),
@@ -363,13 +368,17 @@ def _map(data: DataSet, view: View) -> list:
         html.Div(
             className="map-frame",
             children=[
-                dcc.Graph(
-                    id=ids.MAP,
-                    figure=shown.figure,
-                    config=GRAPH_CONFIG,
-                    className="map",
-                    style={"height": "640px"},
-                    responsive=True,
+                # The box keeps the map's height while plotly's script loads (no shift).
+                html.Div(
+                    className="map-box",
+                    children=dcc.Graph(
+                        id=ids.MAP,
+                        figure=shown.figure,
+                        config=GRAPH_CONFIG,
+                        className="map",
+                        style={"height": "640px"},
+                        responsive=True,
+                    ),
                 ),
                 html.Div(
                     table.legend,
@@ -483,25 +492,7 @@ def _table(lang: str) -> list:
         _downloads(lang),
         html.P(text("downloads-note", "children", lang), id="downloads-note", className="hint"),
         html.P(id=ids.TABLE_NOTE, className="hint", **attrs({"aria-live": "polite"})),
-        dag.AgGrid(
-            id=ids.TABLE,
-            columnDefs=text(ids.TABLE, "columnDefs", lang),
-            rowData=[],
-            defaultColDef={"sortable": True, "resizable": True, "filter": False},
-            dashGridOptions={
-                "rowSelection": {
-                    "mode": "singleRow",
-                    "checkboxes": False,
-                    "enableClickSelection": True,
-                },
-                "animateRows": False,
-                "domLayout": "normal",
-                # One tab stop: arrows move inside the table, Tab leaves it.
-                "tabToNextCell": {"function": "false"},
-                "localeText": {"noRowsToShow": text(ids.TABLE, "empty", lang)},
-            },
-            getRowId="params.data.id",
-            className="ag-theme-quartz table",
-            style={"height": "420px"},
-        ),
+        # the grid follows the map (ui/lazy_table.py); its place is kept
+        lazy_table.slot(lang),
+        dcc.Store(id=lazy_table.READY),
     ]
