@@ -11,6 +11,7 @@ from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
 from kansenkaart.view import View
 from ui import ids, lazy_table
 from ui.attrs import attrs
+from ui.details import present_details
 from ui.presenter import coverage_line, page_title, present_map, present_table
 from ui.texts import text
 
@@ -60,7 +61,7 @@ def page(
                 children=[
                     html.Aside(className="controls", children=_filters(data, view)),
                     html.Section(className="map-panel", children=_map(data, view)),
-                    html.Aside(className="details", children=_details(lang)),
+                    html.Aside(className="details", children=_details(data, view)),
                     html.Section(className="table-panel", children=_table(lang)),
                 ],
             ),
@@ -398,13 +399,22 @@ def _map(data: DataSet, view: View) -> list:
     ]
 
 
-def _details(lang: str) -> list:
+def _details(data: DataSet, view: View) -> list:
+    """The card and the profile of the link's view, drawn with the page (the details callback
+    then follows the view store with the same content)."""
+    lang = view.lang
+    details = present_details(data, view)
     return [
-        html.P(text(ids.DETAILS_HINT, "children", lang), id=ids.DETAILS_HINT, className="hint"),
+        html.P(
+            text(ids.DETAILS_HINT, "children", lang),
+            id=ids.DETAILS_HINT,
+            className="hint",
+            hidden=details.hint_hidden,
+        ),
         html.Article(
             id=ids.CARD,
             className="card",
-            hidden=True,
+            hidden=not details.card,
             children=[
                 html.Button(
                     text(ids.CLOSE_CARD, "children", lang),
@@ -412,38 +422,38 @@ def _details(lang: str) -> list:
                     className="button small close",
                     n_clicks=0,
                 ),
-                html.Div(id=ids.CARD_BODY),
+                html.Div(details.card, id=ids.CARD_BODY),
             ],
         ),
         html.Section(
             id=ids.PROFILE,
             className="profile",
-            hidden=True,
+            hidden=not details.profile,
             children=[
-                html.Div(id=ids.PROFILE_BODY),
-                _profile_chart(ids.TRANSITION_CHART),
-                html.Div(id=ids.PROFILE_ON_MAP),
-                _profile_chart(ids.PROFILE_CHART),
+                html.Div(details.profile, id=ids.PROFILE_BODY),
+                _profile_chart(ids.TRANSITION_CHART, details.transition),
+                html.Div(details.on_map, id=ids.PROFILE_ON_MAP),
+                _profile_chart(ids.PROFILE_CHART, details.chart),
                 html.Button(
                     text(ids.CLEAR_PROVINCE, "children", lang),
                     id=ids.CLEAR_PROVINCE,
                     className="button small",
                     n_clicks=0,
                 ),
-                html.Div(id=ids.PROFILE_LIST),
+                html.Div(details.listing, id=ids.PROFILE_LIST),
             ],
         ),
     ]
 
 
-def _profile_chart(chart_id: str) -> dcc.Graph:
+def _profile_chart(chart_id: str, figure: dict) -> dcc.Graph:
     """A quotient chart of the profile (filled by the details callback); no mode bar."""
     return dcc.Graph(
         id=chart_id,
         config={"displayModeBar": False, "responsive": True},
         className="profile-chart",
         style={"height": "170px"},
-        figure={"data": [], "layout": {"template": "none"}},
+        figure=figure,
     )
 
 
