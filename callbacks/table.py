@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, Patch, State, callback
+from dash import Input, Output, Patch, callback
 
 from kansenkaart import runtime
-from ui import ids, lazy_table
+from ui import ids
 from ui.presenter import present_table
 
 
@@ -36,17 +36,3 @@ def quick_filter(text: str | None) -> Patch:
     patch = Patch()
     patch["quickFilterText"] = (text or "")[:200]
     return patch
-
-
-@callback(
-    Output(lazy_table.SLOT, "children"),
-    Input(lazy_table.READY, "data"),
-    State(ids.VIEW, "data"),
-    State(ids.LANG_STORE, "data"),
-    State(ids.TABLE_FILTER, "value"),
-    prevent_initial_call=True,
-)
-def mount_table(ready, query, lang, quick_filter):
-    """The grid's script has loaded (assets/lazy_table.js): the grid, filled for the view shown."""
-    rows = present_table(runtime.data(), runtime.view_of(query)).rows
-    return lazy_table.grid(lang or runtime.settings().default_lang, rows, quick_filter)

@@ -49,9 +49,8 @@ def page(
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
             dcc.Store(id=ids.MODE_STORE, data=view.mode),
-            dcc.Interval(
-                id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=not demo
-            ),
+            # the tour's timer starts with the mode's first callback (callbacks/presentation.py)
+            dcc.Interval(id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=True),
             _masthead(data, lang),
             _tour_bar(lang, hidden=not demo),
             _notice(lang),
@@ -504,5 +503,4 @@ def _table(lang: str) -> list:
         html.P(id=ids.TABLE_NOTE, className="hint", **attrs({"aria-live": "polite"})),
         # the grid follows the map (ui/lazy_table.py); its place is kept
         lazy_table.slot(lang),
-        dcc.Store(id=lazy_table.READY),
     ]

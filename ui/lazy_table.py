@@ -6,10 +6,8 @@ the browser tests drive. What changes is when it loads. Its main bundle (1.3 MB 
 0.32 MB compressed) is marked `dynamic` in dash-ag-grid's own resource list (`_js_dist`, Dash's
 documented switch for "serve, but do not link into the page"), so the page does not wait for it;
 assets/lazy_table.js adds it once the map is drawn and the table is near the screen (or the
-person presses a key, or at the latest a few seconds later), and then sets `READY`; the callback
-in callbacks/table.py puts the grid in the slot, whose height is reserved (no layout shift).
-Until then the slot holds a `dcc.Store` with the table's id, so the callbacks that read or write
-the table (its rows, its selected row) find it.
+person presses a key, or at the latest a few seconds later), and then has the grid drawn; the
+slot's height is kept meanwhile (no layout shift).
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ import os
 from typing import Any
 
 import dash_ag_grid as dag
-from dash import dcc, html
+from dash import html
 from dash.fingerprint import build_fingerprint
 
 from ui import ids
@@ -26,7 +24,6 @@ from ui.attrs import attrs
 from ui.texts import text
 
 SLOT = "table-slot"
-READY = "table-ready"
 #: The grid's main bundle in dash-ag-grid's resource list.
 BUNDLE = "dash_ag_grid.min.js"
 
@@ -49,12 +46,15 @@ def bundle_url(prefix: str = "/") -> str:
 
 
 def slot(lang: str) -> html.Div:
-    """Where the grid will be: its height kept from the start; the script's address on it."""
+    """Where the grid will be, its height kept from the start, the script's address on it. The
+    grid is in the layout from the start, so the callbacks that fill it or read its selected row
+    find it and nothing is added later that would re-fire them; until its script has run,
+    assets/lazy_table.js stands in for it with an empty box."""
     return html.Div(
         id=SLOT,
         className="table-slot",
-        children=dcc.Store(id=ids.TABLE),
-        **attrs({"data-src": bundle_url(), "data-lang": lang}),
+        children=grid(lang, [], None),
+        **attrs({"data-src": bundle_url()}),
     )
 
 

@@ -101,7 +101,8 @@ def test_the_grid_is_served_but_not_in_the_first_load():
     html = index_for("")
     assert "dash_ag_grid.min.js" not in html and "dash_ag_grid.v" not in html  # not linked
     slot = find(layout_for(""), lazy_table.SLOT)
-    assert slot["children"]["props"]["id"] == "table"  # a stand-in until the grid loads
+    grid = slot["children"]["props"]
+    assert grid["id"] == "table" and grid["rowData"] == []  # in the layout from the start
     bundle = CLIENT.get(slot["data-src"])
     assert bundle.status_code == 200
     assert len(bundle.get_data()) > 100_000
