@@ -434,3 +434,48 @@ def summarise_trace(trace: dict, timing: dict) -> list[dict]:
 def open_playwright():
     """The sync Playwright context manager (one per run)."""
     return sync_playwright()
+
+
+#: Before any page script: record the first non-empty map (its choropleth values) and the title
+#: and language at that moment and when the HTML had been read.
+FIRST_PAINT_INIT = """
+(() => {
+  window.__kkFirst = null;
+  window.__kkEarly = null;
+  document.addEventListener('DOMContentLoaded', () => {
+    window.__kkEarly = {lang: document.documentElement.lang, title: document.title};
+  });
+  new MutationObserver(() => {
+    const g = document.querySelector('__GRAPH__');
+    if (window.__kkFirst || !g || !g._fullData || !g.querySelector('.choroplethlocation')) return;
+    const tr = g._fullData.find(t => t.type === 'choropleth' && t.z && t.z.length);
+    if (!tr) return;
+    window.__kkFirst = {values: Object.fromEntries(Array.from(tr.locations)
+                          .map((loc, k) => [loc, Number(tr.z[k])])),
+                        title: document.title, lang: document.documentElement.lang};
+  }).observe(document, {childList: true, subtree: true});
+})();
+""".replace("__GRAPH__", GRAPH)
+
+
+def first_paint(browser: Browser, url: str, want: dict[str, int], timeout_s: float) -> dict:
+    """Does the first map painted for a shared link show the link's values (not the default
+    view's, corrected later)? Also the title and `lang` of the first frame."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        page.add_init_script(FIRST_PAINT_INIT)
+        page.goto(url, timeout=timeout_s * 1000)
+        page.wait_for_function("() => window.__kkFirst !== null", timeout=timeout_s * 1000)
+        first, early = page.evaluate("window.__kkFirst"), page.evaluate("window.__kkEarly")
+    except Exception as error:
+        return {"ok": False, "error": str(error).splitlines()[0]}
+    finally:
+        context.close()
+    values = first["values"]
+    equal = all(
+        abs(values.get(code, -1) - count) < 1e-6
+        for code, count in want.items()
+        if not code.startswith("__")  # `__markers`: the points, not a province
+    )
+    return {"ok": True, "link_values_first": equal, "first": first, "early": early}
