@@ -3,7 +3,7 @@
  * ui/lazy_table.py leaves the grid's bundle out of the page and names it on `#table-slot`
  * (data-src). The grid is in the layout from the start; until its bundle has run, a stand-in
  * (an empty box of the grid's size) is drawn for it, so dash-renderer finds a component. Once the
- * map shows its provinces, the bundle is added when the table's place comes near the screen, when
+ * map shows its provinces, the bundle is added when the table's place comes into view, when
  * the person presses a key (the keyboard may be on its way to the table), or at the latest
  * FALLBACK_MS later (in presentation mode only once the mode is left). The bundle replaces the stand-in's namespace; a changed class then makes
  * Dash draw the grid again, now the real one, with the rows it already holds (no round trip).
@@ -50,7 +50,7 @@
         near.disconnect();
         load();
       }
-    }, { rootMargin: "50% 0px" });
+    }, { rootMargin: "0px" });
     near.observe(slot);
   }
 

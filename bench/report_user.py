@@ -3,7 +3,12 @@ and every interaction side by side with the naive app. Called by bench/report.py
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bench.lighthouse import PAGES, PRESETS
+
+#: Hand-written: what changed the figures, and the measurements before (kept across runs).
+NOTES = Path(__file__).resolve().parent / "first_paint.md"
 
 #: Lighthouse targets: (page, preset) -> lowest performance score
 SCORE_TARGETS = {"desktop": 90, "mobile": 60}
@@ -154,6 +159,7 @@ def user_section(results: dict) -> list[str]:
     return [
         "## Where people feel it (issue 16)",
         "",
+        *([NOTES.read_text().strip(), ""] if NOTES.exists() else []),
         "### Lighthouse (optimised app, real data, gunicorn)",
         "",
         *lighthouse_table(results),
