@@ -104,7 +104,8 @@ def draw(view: View):
         for part in keep[1:]:
             mask = (mask & part) if view.match == "all" else (mask | part)
         df = df[mask]
-    counts = df.groupby("province").size().rename("count")
+    # an initiative with several rows (same_as) counts once per province, as the data says
+    counts = df.groupby("province")["count_key"].nunique().rename("count")
     table = provinces.merge(counts, left_on="statcode", right_index=True, how="left")
     table["count"] = table["count"].fillna(0).astype(int)
     if view.metric == "per100k":
