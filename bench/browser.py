@@ -62,7 +62,8 @@ MATCH_JS = """
   if (typeof markers !== 'number') return true;
   let drawn = 0;
   for (const tr of gd._fullData) {
-    if (tr.type !== 'scattergeo' || tr.visible !== true || !tr.lat) continue;
+    // a province's badge of province-wide initiatives is not an initiative's point
+    if (tr.type !== 'scattergeo' || tr.visible !== true || !tr.lat || tr.name === 'province-wide') continue;
     for (const v of Array.from(tr.lat)) if (v !== null && Number.isFinite(Number(v))) drawn++;
   }
   return drawn === markers;
