@@ -16,7 +16,8 @@ from kansenkaart.settings import load_settings
 from server import docs, web
 from server.api import blueprint as api_blueprint
 from server.ogc import blueprint as ogc_blueprint
-from ui import plotly_bundle
+from ui import lazy_table, plotly_bundle
+from ui.index_page import LinkedIndexDash
 from ui.layout import page
 
 log = logging.getLogger("kansenkaart")
@@ -57,7 +58,8 @@ def create_app() -> dash.Dash:
 
     # Dash's own hints say `server` is a bool and `update_title` a str; both accept what we pass
     # (a Flask app, and None for "no title while updating"), as its documentation says.
-    app = dash.Dash(
+    # LinkedIndexDash: the index HTML's lang, title and mode are the link's (ui/index_page.py).
+    app = LinkedIndexDash(
         __name__,
         # compression configured before Dash enables it
         server=web.create_server(__name__),  # type: ignore[arg-type]
@@ -70,8 +72,8 @@ def create_app() -> dash.Dash:
         # check that every callback id exists is tests/unit/test_layout_ids.py instead.
         suppress_callback_exceptions=True,
     )
-    app.index_string = app.index_string.replace("<html>", f'<html lang="{settings.default_lang}">')
     app.layout = serve_layout
+    lazy_table.defer_bundle()  # AG Grid loads after the map (ui/lazy_table.py)
     web.install(app)  # /healthz, security and cache headers, short error pages
     docs.install(app.server)  # /methodologie
     plotly_bundle.check()  # the page draws with assets/vendor's geo bundle, not the full plotly.js

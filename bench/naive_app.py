@@ -1,7 +1,8 @@
 """The naive map, as a typical Dash tutorial builds it: the baseline the real app is measured against.
 
 plotly express draws the province choropleth (with the whole GeoJSON) plus a scatter_geo of the
-markers, and the callback rebuilds and sends that whole figure on every theme change. It loads
+markers, and the callback rebuilds and sends that whole figure on every change: a theme, the
+match switch, the metric (count or per 100,000), a province click, or the URL (back, forward). It loads
 the same data with the same `load_dataset`, has the same theme checklist (`theme-filter`) and the
 same offline base map (the repo's assets folder, `topojsonURL`, without the partial plotly.js
 bundle), and uses Dash's defaults otherwise (no compression), as a tutorial would.
@@ -16,9 +17,10 @@ from pathlib import Path
 
 import dash
 import plotly.express as px
-from dash import Input, Output, dcc, html
+from dash import Input, Output, ctx, dcc, html
 
 from kansenkaart.dataset import load_dataset
+from kansenkaart.view import View
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME_LABELS = {
@@ -43,6 +45,8 @@ server = app.server
 
 app.layout = html.Div(
     [
+        # The URL holds the view, so back and forward work: a tutorial's dcc.Location.
+        dcc.Location(id="url", refresh=False),
         html.H1("Kansenkaart CE (naive baseline)"),
         dcc.Checklist(
             id="theme-filter",
@@ -50,20 +54,62 @@ app.layout = html.Div(
             value=[],
             inline=True,
         ),
+        dcc.RadioItems(id="match-mode", options=["any", "all"], value="any", inline=True),
+        dcc.RadioItems(id="metric", options=["count", "per100k"], value="count", inline=True),
         dcc.Graph(id="map", config={"topojsonURL": "/assets/topojson/"}, style={"height": "640px"}),
     ]
 )
 
 
-@app.callback(Output("map", "figure"), Input("theme-filter", "value"))
-def update_map(themes: list[str] | None):
-    """Filter, count per province, and draw the whole map again."""
+@app.callback(
+    Output("map", "figure"),
+    Output("url", "search"),
+    Output("theme-filter", "value"),
+    Output("match-mode", "value"),
+    Output("metric", "value"),
+    Input("url", "search"),
+    Input("theme-filter", "value"),
+    Input("match-mode", "value"),
+    Input("metric", "value"),
+    Input("map", "clickData"),
+)
+def update_map(search, themes, match, metric, click):
+    """Read the view from the URL (back, forward, a link) or from the controls, then filter,
+    count per province and draw the whole map again."""
+    view, _ = View.from_query(search or "")
+    province = view.province
+    if ctx.triggered_id == "map" and click:
+        province = click["points"][0].get("location") or province
+    if ctx.triggered_id in ("theme-filter", "match-mode", "metric", "map"):
+        view, _ = View.from_query(
+            {"theme": ",".join(themes or []), "match": match, "metric": metric,
+             "province": province or ""}
+        )  # fmt: skip
+    query = view.to_query("nl")
+    return (
+        draw(view),
+        query,
+        list(view.theme),
+        view.match,
+        view.metric if view.metric in ("count", "per100k") else "count",
+    )
+
+
+def draw(view: View):
     df = data.initiatives
-    if themes:
-        df = df[df["themes"].str.contains("|".join(themes))]
-    counts = df.groupby("province").size().rename("count")
+    if view.theme:
+        joined = df["themes"].str
+        keep = [joined.contains(theme) for theme in view.theme]
+        mask = keep[0]
+        for part in keep[1:]:
+            mask = (mask & part) if view.match == "all" else (mask | part)
+        df = df[mask]
+    # an initiative with several rows (same_as) counts once per province, as the data says
+    counts = df.groupby("province")["count_key"].nunique().rename("count")
     table = provinces.merge(counts, left_on="statcode", right_index=True, how="left")
     table["count"] = table["count"].fillna(0).astype(int)
+    if view.metric == "per100k":
+        table["count"] = table["count"] * 100_000 / table["population"]
     fig = px.choropleth(
         table,
         geojson=data.geojson,
@@ -73,8 +119,9 @@ def update_map(themes: list[str] | None):
         hover_name="name",
         color_continuous_scale="YlGn",
     )
+    shown = df[df["province"] == view.province] if view.province else df
     markers = px.scatter_geo(
-        df,
+        shown,
         lat="map_lat",
         lon="map_lon",
         color="kind",
@@ -84,6 +131,10 @@ def update_map(themes: list[str] | None):
     )
     fig.add_traces(markers.data)
     fig.update_geos(fitbounds="locations", visible=False)
+    if view.province:  # zoom to the province's markers
+        fig.update_geos(fitbounds=False, center={"lat": shown["map_lat"].mean(),
+                                                 "lon": shown["map_lon"].mean()},
+                        projection_scale=4)  # fmt: skip
     fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0})
     return fig
 

@@ -7,6 +7,8 @@ import math
 import statistics
 from pathlib import Path
 
+from bench.report_user import user_rows, user_section
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "out" / "results.json"
 REPORT = ROOT / "docs" / "performance.md"
@@ -313,7 +315,15 @@ def target_rows(results: dict) -> list[tuple[str, str, bool | None]]:
                 (f"load ({how}): >= 150 theme changes/s", f"{rate:.0f}/s", rate >= 150),
                 (f"load ({how}): p95 < 100 ms", ms(lat), lt(lat, 100)),
             ]
-    return rows
+    if real_o:
+        rows.append(
+            (
+                "real: first load <= 1.0 MB compressed",
+                kb(real_o.get("fl_wire")),
+                le(real_o.get("fl_wire"), 1_000_000),
+            )
+        )
+    return rows + user_rows(results)
 
 
 def load_table(results: dict) -> list[str]:
@@ -441,6 +451,8 @@ def write_report(results: dict) -> Path:
         "## Targets",
         "",
         *targets(results),
+        "",
+        *user_section(results),
         "",
         "## Growth",
         "",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from bench import browser, generate
+from bench import browser, generate, interactions, lighthouse
 from bench.load import run_load
 from bench.report import write_report
 from bench.servers import ROOT, Server
@@ -45,13 +45,23 @@ class Plan:
     replays: int = 60
     replay_budget_s: float = 40.0
     profile: bool = False
+    #: rounds of every interaction (theme, another filter, metric, province, back, forward)
+    interaction_rounds: int = 0
+    interaction_budget_s: float = 90.0
+    #: Lighthouse runs per page and preset (the optimised app on the real data only)
+    lighthouse_runs: int = 0
 
 
 FULL = {
-    "real": Plan(),
+    "real": Plan(interaction_rounds=5, lighthouse_runs=3),
     "1000": Plan(clicks=30, first_loads=2),
     "10000": Plan(
-        clicks=30, click_budget_s=45.0, first_loads=2, replay_budget_s=30.0, profile=True
+        clicks=30,
+        click_budget_s=45.0,
+        first_loads=2,
+        replay_budget_s=30.0,
+        profile=True,
+        interaction_rounds=5,
     ),
     "100000": Plan(
         click_timeout_s=30.0,
@@ -63,8 +73,22 @@ FULL = {
     ),
 }
 QUICK = {
-    "real": Plan(clicks=12, first_loads=2, replays=50, replay_budget_s=20.0),
-    "10000": Plan(clicks=12, first_loads=2, replays=50, replay_budget_s=20.0, profile=True),
+    "real": Plan(
+        clicks=12,
+        first_loads=2,
+        replays=50,
+        replay_budget_s=20.0,
+        interaction_rounds=5,
+        lighthouse_runs=3,
+    ),
+    "10000": Plan(
+        clicks=12,
+        first_loads=2,
+        replays=50,
+        replay_budget_s=20.0,
+        profile=True,
+        interaction_rounds=3,
+    ),
 }
 #: The naive app gets the same plan but a tighter cap where it is hopeless.
 NAIVE_CAPS = {"100000": {"click_budget_s": 30.0, "replay_budget_s": 20.0}}
@@ -178,6 +202,18 @@ def measure(name: str, label: str, data_dir: Path, plan: Plan, pw, load: dict | 
             browser.first_load(chromium, server.url, want, plan.first_load_timeout_s)
             for _ in range(plan.first_loads)
         ]
+        energy = browser.counts_for(frame, frozenset({"energy"}), codes)
+        result["first_paint"] = browser.first_paint(
+            chromium, server.url + "/?theme=energy&lang=en", energy, plan.first_load_timeout_s
+        )
+        if plan.interaction_rounds:
+            result["interactions"] = interactions.run(
+                chromium,
+                server.url + "/",
+                naive=name == "naive",
+                rounds=plan.interaction_rounds,
+                budget_s=plan.interaction_budget_s,
+            )
         run = browser.click_run(
             chromium,
             server.url,
@@ -193,6 +229,8 @@ def measure(name: str, label: str, data_dir: Path, plan: Plan, pw, load: dict | 
                 chromium, server.url, frame, codes, plan.click_timeout_s
             )
         chromium.close()
+        if plan.lighthouse_runs and name == "optimised" and lighthouse.available():
+            result["lighthouse"] = lighthouse.measure(server.url, plan.lighthouse_runs)
         chains = chains_of(result["clicks"])
         if load and chains:
             result["load"] = run_load(server.url, chains, **load)

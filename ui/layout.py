@@ -1,17 +1,17 @@
-"""The page layout, built from the current data and the default view; texts come from ui.texts."""
+"""The page layout, built from the current data for the link's view; texts come from ui.texts."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import dash_ag_grid as dag
 from dash import dcc, html
 
 from kansenkaart.dataset import DataSet
 from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
 from kansenkaart.view import View
-from ui import compare, ids, timeline
+from ui import compare, ids, lazy_table, timeline
 from ui.attrs import attrs
+from ui.details import present_details
 from ui.embed import embed_bar, missing_initiative
 from ui.presenter import coverage_line, page_title, present_map, present_table
 from ui.texts import text
@@ -35,9 +35,11 @@ def page(
     """The whole page; the URL callback then sets every control from the query string."""
     lang = view.lang
     query = view.to_query(default_lang)
+    # Presentation mode is laid out from the server (no controls hiding after the first paint).
+    demo = view.mode == "demo"
     return html.Div(
         id=ids.PAGE,
-        className="page",
+        className="page demo" if demo else "page",
         lang=lang,
         # embed mode: the map alone for an iframe; style.css hides the rest, so every callback
         # keeps its components (an attribute: callbacks/presentation.py owns the class)
@@ -51,10 +53,11 @@ def page(
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
             dcc.Store(id=ids.MODE_STORE, data=view.mode),
+            # the tour's timer starts with the mode's first callback (callbacks/presentation.py)
             dcc.Interval(id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=True),
             _masthead(data, lang, view),
             embed_bar(view),
-            _tour_bar(lang),
+            _tour_bar(lang, hidden=not demo),
             _notice(lang),
             html.P(id=ids.DATA_NOTICE, className="data-notice", role="status", hidden=True),
             html.Main(
@@ -62,7 +65,7 @@ def page(
                 children=[
                     html.Aside(className="controls", children=_filters(data, view)),
                     html.Section(className="map-panel", children=_map(data, view)),
-                    html.Aside(className="details", children=_details(lang)),
+                    html.Aside(className="details", children=_details(data, view)),
                     compare.panel(data, view),  # provinces side by side (compare=...)
                     html.Section(className="table-panel", children=_table(lang)),
                 ],
@@ -118,7 +121,7 @@ def _masthead(data: DataSet, lang: str, view: View) -> html.Header:
     )
 
 
-def _tour_bar(lang: str) -> html.Div:
+def _tour_bar(lang: str, hidden: bool = True) -> html.Div:
     """Presentation mode's caption line, with previous/next, one pause-resume button and the way
     out; hidden outside the mode. Its height is fixed (style.css), so neither a two-line caption
     nor the pause notice moves the map."""
@@ -137,7 +140,7 @@ def _tour_bar(lang: str) -> html.Div:
     return html.Div(
         id=ids.TOUR,
         className="tour",
-        hidden=True,
+        hidden=hidden,
         children=[
             html.P(id=ids.TOUR_CAPTION, className="tour-caption", **attrs({"aria-live": "polite"})),
             html.P(
@@ -204,8 +207,10 @@ def _fieldset(legend_id: str, control, lang: str) -> html.Fieldset:
 
 
 def _labelled(label_id: str, control_id: str, control, lang: str) -> html.Div:
+    # A dropdown's own script loads after the first paint: its place is kept (style.css).
+    dropdown = isinstance(control, dcc.Dropdown)
     return html.Div(
-        className="filter",
+        className="filter select-filter" if dropdown else "filter",
         children=[
             html.Label(
                 text(label_id, "children", lang),
@@ -371,13 +376,17 @@ def _map(data: DataSet, view: View) -> list:
         html.Div(
             className="map-frame",
             children=[
-                dcc.Graph(
-                    id=ids.MAP,
-                    figure=shown.figure,
-                    config=GRAPH_CONFIG,
-                    className="map",
-                    style={"height": "640px"},
-                    responsive=True,
+                # The box keeps the map's height while plotly's script loads (no shift).
+                html.Div(
+                    className="map-box",
+                    children=dcc.Graph(
+                        id=ids.MAP,
+                        figure=shown.figure,
+                        config=GRAPH_CONFIG,
+                        className="map",
+                        style={"height": "640px"},
+                        responsive=True,
+                    ),
                 ),
                 html.Div(
                     table.legend,
@@ -397,13 +406,22 @@ def _map(data: DataSet, view: View) -> list:
     ]
 
 
-def _details(lang: str) -> list:
+def _details(data: DataSet, view: View) -> list:
+    """The card and the profile of the link's view, drawn with the page (the details callback
+    then follows the view store with the same content)."""
+    lang = view.lang
+    details = present_details(data, view)
     return [
-        html.P(text(ids.DETAILS_HINT, "children", lang), id=ids.DETAILS_HINT, className="hint"),
+        html.P(
+            text(ids.DETAILS_HINT, "children", lang),
+            id=ids.DETAILS_HINT,
+            className="hint",
+            hidden=details.hint_hidden,
+        ),
         html.Article(
             id=ids.CARD,
             className="card",
-            hidden=True,
+            hidden=not details.card,
             children=[
                 html.Button(
                     text(ids.CLOSE_CARD, "children", lang),
@@ -411,38 +429,38 @@ def _details(lang: str) -> list:
                     className="button small close",
                     n_clicks=0,
                 ),
-                html.Div(id=ids.CARD_BODY),
+                html.Div(details.card, id=ids.CARD_BODY),
             ],
         ),
         html.Section(
             id=ids.PROFILE,
             className="profile",
-            hidden=True,
+            hidden=not details.profile,
             children=[
-                html.Div(id=ids.PROFILE_BODY),
-                _profile_chart(ids.TRANSITION_CHART),
-                html.Div(id=ids.PROFILE_ON_MAP),
-                _profile_chart(ids.PROFILE_CHART),
+                html.Div(details.profile, id=ids.PROFILE_BODY),
+                _profile_chart(ids.TRANSITION_CHART, details.transition),
+                html.Div(details.on_map, id=ids.PROFILE_ON_MAP),
+                _profile_chart(ids.PROFILE_CHART, details.chart),
                 html.Button(
                     text(ids.CLEAR_PROVINCE, "children", lang),
                     id=ids.CLEAR_PROVINCE,
                     className="button small",
                     n_clicks=0,
                 ),
-                html.Div(id=ids.PROFILE_LIST),
+                html.Div(details.listing, id=ids.PROFILE_LIST),
             ],
         ),
     ]
 
 
-def _profile_chart(chart_id: str) -> dcc.Graph:
+def _profile_chart(chart_id: str, figure: dict) -> dcc.Graph:
     """A quotient chart of the profile (filled by the details callback); no mode bar."""
     return dcc.Graph(
         id=chart_id,
         config={"displayModeBar": False, "responsive": True},
         className="profile-chart",
         style={"height": "170px"},
-        figure={"data": [], "layout": {"template": "none"}},
+        figure=figure,
     )
 
 
@@ -491,25 +509,6 @@ def _table(lang: str) -> list:
         _downloads(lang),
         html.P(text("downloads-note", "children", lang), id="downloads-note", className="hint"),
         html.P(id=ids.TABLE_NOTE, className="hint", **attrs({"aria-live": "polite"})),
-        dag.AgGrid(
-            id=ids.TABLE,
-            columnDefs=text(ids.TABLE, "columnDefs", lang),
-            rowData=[],
-            defaultColDef={"sortable": True, "resizable": True, "filter": False},
-            dashGridOptions={
-                "rowSelection": {
-                    "mode": "singleRow",
-                    "checkboxes": False,
-                    "enableClickSelection": True,
-                },
-                "animateRows": False,
-                "domLayout": "normal",
-                # One tab stop: arrows move inside the table, Tab leaves it.
-                "tabToNextCell": {"function": "false"},
-                "localeText": {"noRowsToShow": text(ids.TABLE, "empty", lang)},
-            },
-            getRowId="params.data.id",
-            className="ag-theme-quartz table",
-            style={"height": "420px"},
-        ),
+        # the grid follows the map (ui/lazy_table.py); its place is kept
+        lazy_table.slot(lang),
     ]

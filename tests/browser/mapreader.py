@@ -127,6 +127,7 @@ def table_ids(page: Page) -> list[str]:
     """Ids of the rows the table displays (after sorting and quick filter)."""
     return page.evaluate(
         """async () => {
+            if (!window.dash_ag_grid?.getApiAsync) return [];  // the grid loads after the map
             const api = await dash_ag_grid.getApiAsync('table');
             const ids = [];
             api.forEachNodeAfterFilterAndSort(n => ids.push(n.data.id));

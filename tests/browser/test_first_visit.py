@@ -23,8 +23,9 @@ def test_the_empty_result_message_is_in_view_at_1366_by_768(page_factory):
     assert box and box["y"] + box["height"] <= 768
     summary = page.locator("#summary").bounding_box()
     assert summary and summary["y"] + summary["height"] <= 768
+    # the grid loads after the map (ui/lazy_table.py): a few seconds on a busy machine
     expect(page.locator(".ag-overlay-no-rows-center")).to_have_text(
-        "Geen initiatieven in deze weergave"
+        "Geen initiatieven in deze weergave", timeout=20_000
     )
 
 

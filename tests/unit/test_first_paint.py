@@ -1,5 +1,6 @@
-"""A shared link paints its own view first: the layout Dash fetches is built for the page's
-query (named in the Referer), so map, texts and controls are the link's before any callback."""
+"""A shared link paints its own view first: the index HTML (lang, title, presentation mode) is
+built for the page's query, and the layout Dash fetches for the same query (named in the Referer),
+so map, texts and controls are the link's before any callback."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import app
 from kansenkaart import runtime
 from kansenkaart.metrics import metric_values
 from kansenkaart.view import View
+from ui import lazy_table
+from ui.presenter import page_title
 
 CLIENT = app.app.server.test_client()
 
@@ -62,3 +65,44 @@ def test_without_a_referer_or_from_elsewhere_the_default_view():
 def test_bad_parameters_are_left_for_the_notice():
     layout = layout_for("?theme=energy,sport&initiative=ZZ-99")
     assert find(layout, "view")["data"] == "?theme=energy"
+
+
+def index_for(link: str) -> str:
+    response = CLIENT.get(f"/{link}")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_the_index_html_has_the_links_language_and_title():
+    html = index_for("?lang=en&theme=energy&province=PV21")
+    assert '<html lang="en">' in html
+    view = View(theme=("energy",), province="PV21", lang="en")
+    assert f"<title>{page_title(runtime.data(), view)}</title>" in html
+    assert "<title>CE Opportunity Map · Fryslân · energy · count</title>" in html
+    dutch = index_for("")
+    assert '<html lang="nl">' in dutch and "<title>Kansenkaart CE" in dutch
+
+
+def test_presentation_mode_is_laid_out_from_the_server():
+    assert '<html lang="nl" class="kk-demo">' in index_for("?mode=demo")
+    layout = layout_for("?mode=demo")
+    assert find(layout, "page")["className"] == "page demo"
+    assert find(layout, "tour")["hidden"] is False
+    assert find(layout_for(""), "page")["className"] == "page"
+    assert find(layout_for(""), "tour")["hidden"] is True
+
+
+def test_an_invalid_link_gets_the_default_head():
+    html = index_for("?lang=xx&mode=party&initiative=ZZ-99")
+    assert '<html lang="nl">' in html
+
+
+def test_the_grid_is_served_but_not_in_the_first_load():
+    html = index_for("")
+    assert "dash_ag_grid.min.js" not in html and "dash_ag_grid.v" not in html  # not linked
+    slot = find(layout_for(""), lazy_table.SLOT)
+    grid = slot["children"]["props"]
+    assert grid["id"] == "table" and grid["rowData"] == []  # in the layout from the start
+    bundle = CLIENT.get(slot["data-src"])
+    assert bundle.status_code == 200
+    assert len(bundle.get_data()) > 100_000

@@ -1,0 +1,133 @@
+"""Every interaction people make, action to painted map, in both apps side by side.
+
+A round, from a fresh page: a theme click (energy), a second theme (climate), another filter (the
+match switch to "all"), a metric change (to per 100,000), a click on a province (Fryslân), back,
+forward. The time starts at the browser event of the action (`mouseup`/`click`, or the call of
+`history.back()`/`forward()`) and ends one animation frame after the map's figure differs from
+what it showed before the action (the choropleth values, the drawn points, the geo view), so it
+includes the server's answer, dash-renderer and plotly's redraw. The naive app
+(bench/naive_app.py) has the same controls (the metric as a radio instead of a list) and keeps the
+view in the URL with `dcc.Location`, rebuilding the whole figure on every change.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from playwright.sync_api import Browser, Page
+
+from tests.browser.mapreader import free_spot
+
+GRAPH = "#map .js-plotly-plot"
+STEPS = ("theme", "theme 2", "another filter", "metric", "province", "back", "forward")
+PROVINCE = "PV21"
+
+#: In-page: the map's state as one string (values, drawn points, the geo view).
+SIGNATURE_JS = """
+() => {
+  const g = document.querySelector('__GRAPH__');
+  if (!g || !g._fullData || !g._fullLayout) return '';
+  const parts = [];
+  for (const tr of g._fullData) {
+    if (tr.type === 'choropleth' && tr.z) parts.push(Array.from(tr.z).map(Number).join(','));
+    if (tr.type === 'scattergeo' && tr.visible === true && tr.lat)
+      parts.push(Array.from(tr.lat).filter(v => v !== null && Number.isFinite(Number(v))).length);
+  }
+  const geo = g._fullLayout.geo || {};
+  parts.push(JSON.stringify([geo.center, geo.projection && geo.projection.scale,
+                             geo.lonaxis && geo.lonaxis.range, geo.lataxis && geo.lataxis.range]));
+  return parts.join('|');
+}
+""".replace("__GRAPH__", GRAPH)
+
+#: In-page: remember the map as it is and the time of the next user event (or now).
+ARM_JS = """
+(now) => {
+  const signature = __SIG__;
+  window.__kk = {before: signature(), t0: now ? performance.now() : null};
+  const mark = e => { if (window.__kk.t0 === null) window.__kk.t0 = e.timeStamp; };
+  for (const type of ['mouseup', 'click']) document.addEventListener(type, mark, {capture: true, once: true});
+}
+""".replace("__SIG__", SIGNATURE_JS.strip())
+
+#: In-page: wait frame by frame until the map differs, then one more (painted) frame.
+WAIT_JS = """
+async (timeoutMs) => {
+  const signature = __SIG__;
+  const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    await frame();
+    if (window.__kk.t0 !== null && signature() !== window.__kk.before) {
+      await frame();
+      return {ok: true, ms: performance.now() - window.__kk.t0};
+    }
+  }
+  return {ok: false};
+}
+""".replace("__SIG__", SIGNATURE_JS.strip())
+
+
+def _act(page: Page, step: str, naive: bool) -> None:
+    """Do one interaction as a person would (history steps by the page's own call)."""
+    if step == "theme":
+        page.locator("#theme-filter input[value=energy]").click()
+    elif step == "theme 2":
+        page.locator("#theme-filter input[value=climate]").click()
+    elif step == "another filter":
+        page.locator("#match-mode input[value=all]").click()
+    elif step == "metric" and naive:
+        page.locator("#metric input[value=per100k]").click()
+    elif step == "metric":
+        page.locator("#metric").click()
+        page.locator("[role=option]", has_text="per 100.000").first.wait_for()
+        page.evaluate(ARM_JS, False)  # the list's opening is not the change
+        page.locator("[role=option]", has_text="per 100.000").first.click()
+    elif step == "province":
+        page.mouse.click(*free_spot(page, PROVINCE))
+    elif step in ("back", "forward"):
+        page.evaluate("(s) => s === 'back' ? history.back() : history.forward()", step)
+
+
+def _quiet(page: Page, ms: int = 300) -> None:
+    """Let the responses that follow the map (table, details) arrive before the next step."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(ms)
+
+
+def one_round(page: Page, url: str, naive: bool, timeout_ms: float) -> dict[str, float | None]:
+    page.goto(url)
+    page.wait_for_selector(f"{GRAPH} .choroplethlocation", timeout=60_000)
+    _quiet(page)
+    times: dict[str, float | None] = {}
+    for step in STEPS:
+        page.evaluate(ARM_JS, step in ("back", "forward"))
+        _act(page, step, naive)
+        result = page.evaluate(WAIT_JS, timeout_ms)
+        times[step] = round(result["ms"], 1) if result.get("ok") else None
+        _quiet(page)
+    return times
+
+
+def run(browser: Browser, url: str, naive: bool, rounds: int, budget_s: float) -> dict:
+    """`rounds` rounds (fewer when the time budget runs out); per step the times and median."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    begin, results = time.monotonic(), []
+    try:
+        for _ in range(rounds):
+            if time.monotonic() - begin > budget_s:
+                break
+            results.append(one_round(page, url, naive, 20_000))
+    finally:
+        context.close()
+    summary = {}
+    for step in STEPS:
+        values = [r[step] for r in results if r.get(step) is not None]
+        summary[step] = {
+            "times": values,
+            "median": statistics.median(values) if values else None,
+            "failed": sum(1 for r in results if r.get(step) is None),
+        }
+    return {"rounds": len(results), "steps": summary}
