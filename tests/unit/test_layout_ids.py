@@ -57,10 +57,19 @@ def test_every_id_a_callback_uses_is_in_the_layout():
     assert not missing, f"callbacks use ids the layout lacks: {sorted(missing)}"
 
 
+#: Ids inside the profile's content, there only when a province's profile is (no callback
+#: reads them; assets/print.js listens for the print button's clicks).
+PROFILE_CONTENT_IDS = {"print-profile"}
+
+
 def test_the_layout_for_any_view_has_the_same_ids():
-    assert layout_ids(page(runtime.data(), View())) == layout_ids(
-        page(runtime.data(), View(theme=("energy",), province="PV22", lang="en", mode="demo"))
+    chosen = View(theme=("energy",), province="PV22", lang="en", mode="demo")
+    plain, with_profile = (
+        layout_ids(page(runtime.data(), View())),
+        layout_ids(page(runtime.data(), chosen)),
     )
+    assert with_profile - plain == PROFILE_CONTENT_IDS
+    assert plain <= with_profile
 
 
 def pattern_ids(node) -> set[str]:
