@@ -20,8 +20,7 @@ BROWSER_ORIGIN = "{origin}"
 def view_link(view: View, public_url: str, default_lang: str = "nl") -> str:
     """The absolute address of a view, as a reader would share it (never in embed mode): built
     on PUBLIC_URL, else on BROWSER_ORIGIN for the page's script to fill in."""
-    base = public_url.rstrip("/") or BROWSER_ORIGIN
-    return f"{base}/{view.without('embed').to_query(default_lang)}"
+    return full_view_href(view, public_url.rstrip("/") or BROWSER_ORIGIN, default_lang)
 
 
 def full_view_href(view: View, public_url: str, default_lang: str = "nl") -> str:

@@ -11,7 +11,6 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
 from dash import dcc, html
 
 from kansenkaart.comparison import ProvinceComparison, ThemeRow, compare
@@ -24,7 +23,7 @@ from kansenkaart.tour import join_words
 from kansenkaart.view import View
 from layers.compare_chart import PROVINCE_COLOURS, compare_transition_figure
 from ui.attrs import attrs
-from ui.details import PROFILE_INDICATORS
+from ui.details import PROFILE_INDICATORS, amount
 from ui.texts import dropdown_labels
 
 PANEL = "compare"
@@ -205,14 +204,14 @@ def _indicator_table(comparison: ProvinceComparison, lang: str) -> html.Table:
         cells = []
         for code in comparison.provinces:
             value, place = row.values[code], row.ranks[code]
+            figure = amount(value, decimals, metric.unit(lang), lang)
             if math.isnan(value):
-                cells.append(_cell(t("no_data", lang), code, row.key, names[code]))
+                cells.append(_cell(figure, code, row.key, names[code]))
                 continue
-            amount = f"{format_number(value, lang, decimals)} {metric.unit(lang)}"
             rank = t("compare_rank", lang, rank=place) if place is not None else ""
             cells.append(
                 _cell(
-                    html.Span([amount, html.Br(), html.Small(rank, className="rank")]),
+                    html.Span([figure, html.Br(), html.Small(rank, className="rank")]),
                     code,
                     row.key,
                     names[code],
@@ -238,7 +237,7 @@ def _transition_table(comparison: ProvinceComparison, lang: str) -> html.Table:
     for position, label in enumerate(first[f"label_{lang}"]):
         cells = [
             _cell(
-                _quotient(comparison.transition[code].iloc[position], lang),
+                amount(comparison.transition[code].iloc[position]["quotient"], 2, "", lang),
                 code,
                 f"agenda.{first['agenda'].iloc[position]}",
                 comparison.names[code],
@@ -247,12 +246,6 @@ def _transition_table(comparison: ProvinceComparison, lang: str) -> html.Table:
         ]
         rows.append(html.Tr([html.Th(label, scope="row"), *cells]))
     return html.Table([head, html.Tbody(rows)], className="profile-table compare-table")
-
-
-def _quotient(record: pd.Series, lang: str) -> str:
-    if math.isnan(record["quotient"]):
-        return t("no_data", lang)
-    return format_number(record["quotient"], lang, 2)
 
 
 def _theme_table(comparison: ProvinceComparison, lang: str) -> html.Table:

@@ -220,9 +220,9 @@ def _indicator_table(data: DataSet, code: str, lang: str) -> html.Table:
             html.Tr(
                 [
                     html.Td(metric.label(lang)),
-                    html.Td(_amount(value, decimals, metric.unit(lang), lang)),
+                    html.Td(amount(value, decimals, metric.unit(lang), lang)),
                     html.Td("" if math.isnan(place) else t("rank", lang, rank=int(place))),
-                    html.Td(_amount(national, decimals, "", lang)),
+                    html.Td(amount(national, decimals, "", lang)),
                     html.Td(source.year),
                     html.Td(
                         [
@@ -238,7 +238,8 @@ def _indicator_table(data: DataSet, code: str, lang: str) -> html.Table:
     return html.Table([html.Thead(head), html.Tbody(rows)], className="profile-table figures")
 
 
-def _amount(value: float, decimals: int, unit: str, lang: str) -> str:
+def amount(value: float, decimals: int, unit: str, lang: str) -> str:
+    """A figure with its unit, or 'geen gegevens': the profile and the comparison write alike."""
     if math.isnan(value):
         return t("no_data", lang)
     return f"{format_number(value, lang, decimals)} {unit}".strip()
@@ -253,7 +254,7 @@ def _transition_table(profile: pd.DataFrame, lang: str) -> html.Table:
                 html.Td(record[f"label_{lang}"]),
                 html.Td(_percent(record["share"], lang)),
                 html.Td(_percent(record["national_share"], lang)),
-                html.Td(_amount(record["quotient"], 2, "", lang)),
+                html.Td(amount(record["quotient"], 2, "", lang)),
             ]
         )
         for _, record in profile.iterrows()
