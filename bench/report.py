@@ -15,6 +15,9 @@ REPORT = ROOT / "docs" / "performance.md"
 FINDINGS = ROOT / "bench" / "findings.md"
 #: Hand-written first-load notes (kept across regenerations).
 FIRST_LOAD = ROOT / "bench" / "first_load.md"
+#: Hand-written sections, one file each, appended in name order (kept across regenerations: the
+#: report is written anew from the results, so notes written into it directly would be lost).
+NOTES = ROOT / "bench" / "notes"
 #: The targets of an earlier run, for the "before -> after" column (`--save-baseline`).
 BASELINE = ROOT / "bench" / "baseline.json"
 LABELS = {"real": "real data", "1000": "1,000", "10000": "10,000", "100000": "100,000"}
@@ -470,9 +473,15 @@ def write_report(results: dict) -> Path:
         lines += [FINDINGS.read_text().strip(), ""]
     lines += ["## Profiles", "", *profile_section(results)]
     lines += [METHOD.strip(), ""]
+    lines += hand_written_notes()
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text("\n".join(lines))
     return REPORT
+
+
+def hand_written_notes() -> list[str]:
+    """The sections in bench/notes/*.md, each followed by a blank line."""
+    return [line for note in sorted(NOTES.glob("*.md")) for line in ["", note.read_text().strip()]]
 
 
 METHOD = """
