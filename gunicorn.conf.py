@@ -7,8 +7,12 @@ the rest only matter to gunicorn. Every variable and its default: docs/deploymen
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from kansenkaart.settings import load_settings
+
+if TYPE_CHECKING:
+    from gunicorn.workers.base import Worker
 
 _settings = load_settings()
 
@@ -55,3 +59,26 @@ proc_name = "kansenkaart"
 control_socket_disable = not os.environ.get("CONTROL_SOCKET")
 if not control_socket_disable:
     control_socket = os.environ["CONTROL_SOCKET"]
+
+
+def post_worker_init(worker: Worker) -> None:
+    """Before a worker serves: catch up with the files (a worker forked from the preloaded master
+    holds the data as it was at start, maybe older than what its predecessor served), then watch
+    for a shrink after which only a fresh worker gives the memory back (kansenkaart/renewal.py)."""
+    import signal
+
+    from kansenkaart import runtime
+    from kansenkaart.renewal import ShrinkWatch, rss_mb, with_heartbeat
+
+    store = runtime.store()
+    with_heartbeat(store.catch_up, worker.notify)
+    start_rss = rss_mb()
+    if not _settings.renew_after_shrink or start_rss is None:
+        return
+    store.after_reload = ShrinkWatch(
+        start_rss=start_rss,
+        peak_rows=store.status().initiatives,
+        growth_mb=_settings.renew_growth_mb,
+        # gunicorn's graceful exit: in-flight requests finish, the master forks a new worker.
+        ask=lambda: os.kill(os.getpid(), signal.SIGTERM),
+    ).after_reload
