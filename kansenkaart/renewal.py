@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,3 +93,11 @@ def with_heartbeat(job: Callable[[], None], beat: Callable[[], None]) -> None:
         thread.join(HEARTBEAT_SECONDS)
     if failure:
         raise failure[0]
+
+
+def leave_at_once() -> None:
+    """End this process now, its log written out, without freeing every object first."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

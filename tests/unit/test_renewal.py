@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -173,3 +175,21 @@ def test_renewal_settings_are_read_checked_and_documented():
         load_settings({"RENEW_GROWTH_MB": "-1"})
     docs = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
     assert "| `RENEW_AFTER_SHRINK` |" in docs and "| `RENEW_GROWTH_MB` |" in docs
+
+
+def test_a_renewed_worker_leaves_at_once_with_its_log_written(tmp_path):
+    log_file = tmp_path / "worker.log"
+    script = (
+        "import logging, atexit\n"
+        f"logging.basicConfig(filename={str(log_file)!r}, level=logging.INFO)\n"
+        "atexit.register(lambda: print('teardown ran'))\n"
+        "logging.getLogger('w').info('asking gunicorn for a fresh worker')\n"
+        "from kansenkaart.renewal import leave_at_once\n"
+        "leave_at_once()\n"
+        "print('not reached')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stdout == ""
+    assert "asking gunicorn for a fresh worker" in log_file.read_text()
