@@ -95,8 +95,9 @@ def fingerprint(data_dir: Path) -> Fingerprint:
 
 def untouched_for(stamps: Fingerprint, seconds: float) -> bool:
     """Whether no file was modified in the last `seconds` (by its mtime): then it has settled
-    already and is read at once. This matters for a worker gunicorn starts later (a replacement,
-    MAX_REQUESTS): it inherits the data the master loaded at start and must catch up at once."""
+    already and is read at once. This matters for a worker gunicorn starts later (a renewal, a
+    replacement, MAX_REQUESTS): it inherits the data the master loaded at start and must catch up
+    at once, before serving (`catch_up`)."""
     newest = max((stamp[1] for stamp in stamps if stamp is not None), default=0)
     return newest <= time.time_ns() - seconds * 1e9
 
