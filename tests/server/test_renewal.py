@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 import urllib.request
 from pathlib import Path
 
@@ -45,20 +46,24 @@ class HealthPoller(threading.Thread):
                     self.answers.append(json.loads(response.read()))
             except OSError as error:
                 self.failures.append(repr(error))
-            threading.Event().wait(0.05)
+            time.sleep(0.05)
 
 
 @pytest.fixture
-def server(tmp_path: Path):
-    data_dir = write_data_dir(tmp_path / "data", fixture_records())
+def data_dir(tmp_path: Path) -> Path:
+    return write_data_dir(tmp_path / "data", fixture_records())
+
+
+@pytest.fixture(params=["4", "1"], ids=["gthread", "sync"])
+def server(request: pytest.FixtureRequest, tmp_path: Path, data_dir: Path):
     server = Gunicorn(
         tmp_path / "server.log",
         workers=1,
         DATA_DIR=str(data_dir),
         DATA_CHECK_SECONDS="0.2",
         RENEW_GROWTH_MB="0",
+        THREADS=request.param,
     )
-    server.data_dir = data_dir  # type: ignore[attr-defined]
     yield server
     server.stop()
 
@@ -67,17 +72,17 @@ def served_rows(server: Gunicorn) -> int:
     return server.get("/healthz").json()["data"]["initiatives"]
 
 
-def test_a_shrink_renews_the_worker_which_serves_the_current_files_at_once(server):
+def test_a_shrink_renews_the_worker_which_serves_the_current_files_at_once(server, data_dir):
     started = server.get("/healthz").json()  # what the master loaded, and every fork inherits
     [first] = server.worker_pids()
-    swap_in(server.data_dir, LARGE, seed=1)
+    swap_in(data_dir, LARGE, seed=1)
     wait_for(lambda: served_rows(server) == LARGE, seconds=120, what="the large file served")
     assert server.get("/").status == 200
     assert server.worker_pids() == [first], "growing does not renew"
 
     poller = HealthPoller(server.url)
     poller.start()
-    swap_in(server.data_dir, SMALL, seed=2)
+    swap_in(data_dir, SMALL, seed=2)
     renewed = wait_for(
         lambda: [a for a in poller.answers if a["pid"] != first], seconds=120, what="a new worker"
     )

@@ -107,11 +107,16 @@ def age(folder: Path, seconds: float = 3600) -> None:
 
 
 @pytest.fixture
-def inherited(fixture_dir: Path) -> tuple[DataStore, HeldJobs]:
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def inherited(fixture_dir: Path, clock: FakeClock) -> tuple[DataStore, HeldJobs]:
     """The store a forked worker inherits: loaded by the master at start, 6 rows; its
     background reloads are held, so the test sees what is served without them."""
     held = HeldJobs()
-    return DataStore(fixture_dir, check_seconds=2.0, clock=FakeClock(), run=held), held
+    return DataStore(fixture_dir, check_seconds=2.0, clock=clock, run=held), held
 
 
 def test_a_fresh_worker_reads_changed_files_before_serving(inherited, fixture_dir):
@@ -123,12 +128,12 @@ def test_a_fresh_worker_reads_changed_files_before_serving(inherited, fixture_di
     assert held.jobs == [] and store.status().update is None
 
 
-def test_without_catching_up_the_first_answers_are_the_masters_data(inherited, fixture_dir):
+def test_without_catching_up_the_first_answers_are_the_masters_data(inherited, fixture_dir, clock):
     """Why catch_up exists: the lazy check starts a background reload and answers meanwhile."""
     store, held = inherited
     rewrite(fixture_dir, fixture_records()[:4])
     age(fixture_dir)
-    store._clock.advance()  # type: ignore[attr-defined]
+    clock.advance()
     assert len(store.current().initiatives) == 6
     assert len(held.jobs) == 1
 
