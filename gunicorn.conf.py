@@ -10,7 +10,7 @@ import os
 import signal
 from typing import TYPE_CHECKING
 
-from kansenkaart.renewal import leave_at_once
+from kansenkaart.renewal import ShrinkWatch, leave_at_once, rss_mb, with_heartbeat
 from kansenkaart.settings import load_settings
 
 if TYPE_CHECKING:
@@ -68,8 +68,7 @@ def post_worker_init(worker: Worker) -> None:
     """Before a worker serves: catch up with the files (a worker forked from the preloaded master
     holds the data as it was at start, maybe older than what its predecessor served), then watch
     for a shrink after which only a fresh worker gives the memory back (kansenkaart/renewal.py)."""
-    from kansenkaart import runtime
-    from kansenkaart.renewal import ShrinkWatch, rss_mb, with_heartbeat
+    from kansenkaart import runtime  # the app's, loaded by now (in the master, with PRELOAD)
 
     store = runtime.store()
     with_heartbeat(store.catch_up, worker.notify)
