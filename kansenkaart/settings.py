@@ -44,6 +44,10 @@ class Settings:
     #: Where "report a correction" sends people (mailto: or an issue tracker's new-issue link);
     #: empty: the feature is off.
     feedback_url: str = ""
+    #: gunicorn only: replace a worker whose data shrank to under half the rows it once held while
+    #: it stays more than `renew_growth_mb` MB above its start size (docs/deployment.md, Large data).
+    renew_after_shrink: bool = True
+    renew_growth_mb: int = 64
 
 
 def _flag(value: str) -> bool:
@@ -68,10 +72,13 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             max_bytes=int(env.get("MAX_BYTES", Settings.max_bytes)),
             frame_ancestors=tuple(env.get("FRAME_ANCESTORS", "").split()),
             feedback_url=env.get("FEEDBACK_URL", "").strip(),
+            renew_after_shrink=_flag(env.get("RENEW_AFTER_SHRINK", "1")),
+            renew_growth_mb=int(env.get("RENEW_GROWTH_MB", Settings.renew_growth_mb)),
         )
     except ValueError as error:
         raise SystemExit(
-            f"invalid setting: {error}; PORT, WORKERS, MAX_ROWS and MAX_BYTES must be whole numbers, "
+            f"invalid setting: {error}; PORT, WORKERS, MAX_ROWS, MAX_BYTES and RENEW_GROWTH_MB must be "
+            "whole numbers, "
             "DATA_CHECK_SECONDS and TOUR_STEP_SECONDS a number of seconds"
         ) from None
     if settings.tour_step_seconds < 0.5:
@@ -83,6 +90,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             f"invalid setting: DEBUG=1 with HOST={settings.host}: the debugger runs code for anyone "
             "who reaches it; use DEBUG only with HOST=127.0.0.1"
         )
+    if settings.renew_growth_mb < 0:
+        raise SystemExit("invalid setting: RENEW_GROWTH_MB must be 0 or more")
     if settings.max_rows < 1 or settings.max_bytes < 1:
         raise SystemExit("invalid setting: MAX_ROWS and MAX_BYTES must be 1 or more")
     if settings.public_url and not re.fullmatch(

@@ -95,8 +95,9 @@ def fingerprint(data_dir: Path) -> Fingerprint:
 
 def untouched_for(stamps: Fingerprint, seconds: float) -> bool:
     """Whether no file was modified in the last `seconds` (by its mtime): then it has settled
-    already and is read at once. This matters for a worker gunicorn starts later (a replacement,
-    MAX_REQUESTS): it inherits the data the master loaded at start and must catch up at once."""
+    already and is read at once. This matters for a worker gunicorn starts later (a renewal, a
+    replacement, MAX_REQUESTS): it inherits the data the master loaded at start and must catch up
+    at once, before serving (`catch_up`)."""
     newest = max((stamp[1] for stamp in stamps if stamp is not None), default=0)
     return newest <= time.time_ns() - seconds * 1e9
 
@@ -189,6 +190,8 @@ class DataStore:
         self._candidate: Fingerprint | None = None
         self._candidate_since = 0.0
         self._reloading = False
+        #: Called with the rows served after each reload (gunicorn.conf.py: worker renewal).
+        self.after_reload: Callable[[int], None] | None = None
         _log_warnings(self._data)
 
     def current(self) -> DataSet:
@@ -201,6 +204,23 @@ class DataStore:
         """Version served, when it was loaded, an update under way, and the last refused one."""
         self.current()
         return self._status
+
+    def catch_up(self, sleep: Callable[[float], None] = time.sleep) -> None:
+        """Read changed files now, in this thread, before serving. For a worker gunicorn forks
+        later (a renewal, a timeout, MAX_REQUESTS): it inherits the data the master loaded at
+        start, possibly older than what its predecessor served. Files still being written are
+        waited for until they have settled, as `refresh` would."""
+        while True:
+            seen = fingerprint(self.data_dir)
+            if seen == self._seen:
+                return
+            if untouched_for(seen, self.settle_seconds):
+                break
+            sleep(self.settle_seconds)
+        with self._lock:
+            self._reloading = True
+            self._set_update(RELOADING)
+        self._reload(seen)
 
     def refresh(self) -> None:
         """Look at the files; start a background reload once a change has settled. Never waits:
@@ -271,6 +291,8 @@ class DataStore:
             let_go(unused)
         del unused
         release_freed_memory()
+        if self.after_reload is not None:
+            self.after_reload(self._status.initiatives)
 
     def _accept(self, data: DataSet) -> DataSet:
         """Serve `data` if it is a new version; returns the DataSet no longer served."""
