@@ -1,6 +1,7 @@
 """The index HTML of a link: `<html lang>`, the tab's title and presentation mode's class are the
 link's in the very first frame, before any script runs (the layout that follows is built for the
-same view, app.py `serve_layout`).
+same view, app.py `serve_layout`). It also carries a static copy of that layout (ui/first_frame.py),
+so the link's page is seen before any script has run; assets/first_frame.js swaps it for the app.
 
 Dash writes one index HTML for every address; `interpolate_index` is its documented hook for a
 custom one. The query is read through Dash's own request adapter, so this module stays free of
@@ -9,6 +10,7 @@ Flask (tests/unit/test_architecture.py).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
@@ -19,7 +21,12 @@ from kansenkaart import runtime
 from kansenkaart.dataset import DataSet
 from kansenkaart.state import known_initiative
 from kansenkaart.view import View
+from ui.first_frame import render
+from ui.layout import page
 from ui.presenter import page_title
+
+#: Where Dash draws the app; the copy goes just before it (first_frame.css lays the app over it).
+APP_ENTRY = '<div id="react-entry-point">'
 
 
 @dataclass(frozen=True)
@@ -36,11 +43,48 @@ class IndexHead:
         return f'<html lang="{escape(self.lang)}"{demo}>'
 
 
+def link_view(data: DataSet, query: str, default_lang: str) -> View:
+    """The view of a page address's query; invalid parameters are left out (the page's first
+    callback names them in its notice), as server/web.py `link_view` does for the layout."""
+    return known_initiative(View.from_query(query, default_lang)[0], data.initiative_ids)[0]
+
+
 def index_head(data: DataSet, query: str, default_lang: str) -> IndexHead:
-    """The head for a page address's query; invalid parameters are left out (the page's first
-    callback names them in its notice)."""
-    view, _ = known_initiative(View.from_query(query, default_lang)[0], data.initiative_ids)
+    """The head for a page address's query."""
+    return view_head(data, link_view(data, query, default_lang))
+
+
+def view_head(data: DataSet, view: View) -> IndexHead:
     return IndexHead(view.lang, page_title(data, view), view.mode == "demo")
+
+
+class FirstFrames:
+    """The first frame's HTML per (data version, view), the last `size` of them: building the
+    layout takes tens of milliseconds, and most visits open a few common links."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._frames: OrderedDict[tuple[str, str], str] = OrderedDict()
+
+    def html(self, data: DataSet, view: View, tour_step_seconds: float, default_lang: str) -> str:
+        key = (data.version, view.to_query(default_lang))
+        frame = self._frames.get(key)
+        if frame is None:
+            frame = render(page(data, view, tour_step_seconds, default_lang))
+            self._frames[key] = frame
+            while len(self._frames) > self.size:
+                self._frames.popitem(last=False)
+        self._frames.move_to_end(key)
+        return frame
+
+
+FIRST_FRAMES = FirstFrames()
+
+
+def with_first_frame(index: str, frame: str) -> str:
+    """The index HTML with the link's layout drawn before the app's entry point."""
+    copy = f'<div id="kk-first-frame">{frame}</div>'
+    return index.replace(APP_ENTRY, copy + APP_ENTRY, 1)
 
 
 def with_head(index: str, head: IndexHead) -> str:
@@ -62,5 +106,7 @@ class LinkedIndexDash(dash.Dash):
             query = urlsplit(request.full_path).query
         except RuntimeError:  # no request (Dash renders the index once without one in tests)
             query = ""
-        settings = runtime.settings()
-        return with_head(index, index_head(runtime.data(), query, settings.default_lang))
+        settings, data = runtime.settings(), runtime.data()
+        view = link_view(data, query, settings.default_lang)
+        frame = FIRST_FRAMES.html(data, view, settings.tour_step_seconds, settings.default_lang)
+        return with_first_frame(with_head(index, view_head(data, view)), frame)
