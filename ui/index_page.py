@@ -77,6 +77,9 @@ class FirstFrames:
         self._frames.move_to_end(key)
         return frame
 
+    def __len__(self) -> int:
+        return len(self._frames)
+
 
 FIRST_FRAMES = FirstFrames()
 
