@@ -19,8 +19,10 @@ import dash
 
 from kansenkaart import runtime
 from kansenkaart.dataset import DataSet
-from kansenkaart.state import known_initiative
+from kansenkaart.state import TourStepped, known_initiative, reduce
+from kansenkaart.tour import tour_step_for
 from kansenkaart.view import View
+from ui import ids
 from ui.first_frame import render
 from ui.layout import page
 from ui.presenter import page_title
@@ -70,7 +72,7 @@ class FirstFrames:
         key = (data.version, view.to_query(default_lang))
         frame = self._frames.get(key)
         if frame is None:
-            frame = render(page(data, view, tour_step_seconds, default_lang))
+            frame = render(first_frame_layout(data, view, tour_step_seconds, default_lang))
             self._frames[key] = frame
             while len(self._frames) > self.size:
                 self._frames.popitem(last=False)
@@ -82,6 +84,19 @@ class FirstFrames:
 
 
 FIRST_FRAMES = FirstFrames()
+
+
+def first_frame_layout(data: DataSet, view: View, tour_step_seconds: float, default_lang: str):
+    """The layout the app shows first: the link's (app.py `serve_layout`); in presentation mode
+    its tour's first step with the caption (callbacks/presentation.py shows that step at once),
+    the caption being the largest text of the screen."""
+    if view.mode != "demo":
+        return page(data, view, tour_step_seconds, default_lang)
+    step = tour_step_for(data.initiatives, data.provinces["name"], view, 0)
+    shown, _ = reduce(view, TourStepped(step.view))
+    layout = page(data, shown, tour_step_seconds, default_lang)
+    layout[ids.TOUR_CAPTION].children = step.caption
+    return layout
 
 
 def with_first_frame(index: str, frame: str) -> str:
