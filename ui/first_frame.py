@@ -220,16 +220,30 @@ CHEVRON = (
 )
 
 
+#: A chosen value's "clear" cross (not a control in the copy).
+CLEAR = (
+    '<span class="dash-dropdown-clear" aria-hidden="true"><svg width="15" height="15" '
+    'viewBox="0 0 15 15" fill="none"><path fill="currentColor" fill-rule="evenodd" '
+    'd="M12.85 2.85a.5.5 0 0 0-.7-.7L7.5 6.79 2.85 2.15a.5.5 0 1 0-.7.7L6.79 7.5l-4.64 4.65a.5.5 '
+    '0 0 0 .7.7L7.5 8.21l4.65 4.64a.5.5 0 0 0 .7-.7L8.21 7.5l4.64-4.65Z"></path></svg></span>'
+)
+
+
 def _dropdown(props: dict[str, Any]) -> str:
     """A dcc.Dropdown closed, showing its chosen labels or its placeholder, as Dash 4 does."""
     value = props.get("value")
     chosen = set(value) if isinstance(value, list | tuple) else {value}
     labels = [label for v, label in _options(props.get("options")) if v in chosen]
     if labels:
-        items = [
-            element("span", {"className": "dash-dropdown-value-item"}, render(x)) for x in labels
-        ]
-        shown = element("span", {"className": "dash-dropdown-value"}, "".join(items))
+        items = "".join(
+            element(
+                "span", {"className": "dash-dropdown-value-item"}, element("span", {}, render(x))
+            )
+            for x in labels
+        )
+        shown = element("span", {"className": "dash-dropdown-value"}, items)
+        if props.get("clearable", True):
+            shown += CLEAR
     else:
         classes = "dash-dropdown-value dash-dropdown-placeholder"
         shown = element("span", {"className": classes}, render(props.get("placeholder", "")))

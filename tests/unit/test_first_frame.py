@@ -114,10 +114,13 @@ def test_controls_show_the_views_values():
     assert 'class="dash-options-list-option-text chip"><span>energie</span>' in themes
     chosen = render(dcc.Dropdown(options=[{"label": "Fryslân", "value": "PV21"}], value="PV21"))
     assert ">Fryslân</span>" in chosen and "placeholder" not in chosen
+    assert "dash-dropdown-clear" in chosen  # as the app's, which can be cleared
+    fixed = render(dcc.Dropdown(options=["a"], value="a", clearable=False))
+    assert "dash-dropdown-clear" not in fixed
     empty = render(dcc.Dropdown(options=["a"], value=None, placeholder="Alle provincies"))
     assert 'dash-dropdown-placeholder">Alle provincies</span>' in empty
     many = render(dcc.Dropdown(options=["a", "b", "c"], value=["a", "c"], multi=True))
-    assert re.findall(r'dash-dropdown-value-item">(\w)<', many) == ["a", "c"]
+    assert re.findall(r'dash-dropdown-value-item"><span>(\w)</span>', many) == ["a", "c"]
 
 
 def test_css_of_a_style_object():
