@@ -10,12 +10,15 @@ Flask (tests/unit/test_architecture.py).
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
 import dash
+from dash import html
 
 from kansenkaart import runtime
 from kansenkaart.dataset import DataSet
@@ -26,6 +29,8 @@ from ui import ids
 from ui.first_frame import render
 from ui.layout import page
 from ui.presenter import page_title
+
+log = logging.getLogger("kansenkaart")
 
 #: Where Dash draws the app; the copy goes just before it (first_frame.css lays the app over it).
 APP_ENTRY = '<div id="react-entry-point">'
@@ -67,16 +72,21 @@ class FirstFrames:
     def __init__(self, size: int = 32) -> None:
         self.size = size
         self._frames: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._lock = threading.Lock()  # gunicorn's threads share it
 
     def html(self, data: DataSet, view: View, tour_step_seconds: float, default_lang: str) -> str:
         key = (data.version, view.to_query(default_lang))
-        frame = self._frames.get(key)
-        if frame is None:
-            frame = render(first_frame_layout(data, view, tour_step_seconds, default_lang))
+        with self._lock:
+            frame = self._frames.get(key)
+            if frame is not None:
+                self._frames.move_to_end(key)
+                return frame
+        # built outside the lock: two first visits of one link at once may both build it
+        frame = render(first_frame_layout(data, view, tour_step_seconds, default_lang))
+        with self._lock:
             self._frames[key] = frame
             while len(self._frames) > self.size:
                 self._frames.popitem(last=False)
-        self._frames.move_to_end(key)
         return frame
 
     def __len__(self) -> int:
@@ -86,7 +96,9 @@ class FirstFrames:
 FIRST_FRAMES = FirstFrames()
 
 
-def first_frame_layout(data: DataSet, view: View, tour_step_seconds: float, default_lang: str):
+def first_frame_layout(
+    data: DataSet, view: View, tour_step_seconds: float, default_lang: str
+) -> html.Div:
     """The layout the app shows first: the link's (app.py `serve_layout`); in presentation mode
     its tour's first step with the caption (callbacks/presentation.py shows that step at once),
     the caption being the largest text of the screen."""
@@ -99,8 +111,11 @@ def first_frame_layout(data: DataSet, view: View, tour_step_seconds: float, defa
     return layout
 
 
-def with_first_frame(index: str, frame: str) -> str:
-    """The index HTML with the link's layout drawn before the app's entry point."""
+def with_first_frame(index: str, frame: str | None) -> str:
+    """The index HTML with the link's layout drawn before the app's entry point; without one
+    (it failed) the app shows as it draws, as before the first frame existed."""
+    if frame is None:
+        return index
     copy = f'<div id="kk-first-frame">{frame}</div>'
     return index.replace(APP_ENTRY, copy + APP_ENTRY, 1)
 
@@ -126,5 +141,11 @@ class LinkedIndexDash(dash.Dash):
             query = ""
         settings, data = runtime.settings(), runtime.data()
         view = link_view(data, query, settings.default_lang)
-        frame = FIRST_FRAMES.html(data, view, settings.tour_step_seconds, settings.default_lang)
+        try:
+            frame: str | None = FIRST_FRAMES.html(
+                data, view, settings.tour_step_seconds, settings.default_lang
+            )
+        except Exception:  # a page without its first frame still works; one without HTML not
+            log.exception("the first frame of %r could not be drawn", query)
+            frame = None
         return with_first_frame(with_head(index, view_head(data, view)), frame)

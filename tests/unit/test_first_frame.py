@@ -12,7 +12,7 @@ from kansenkaart import runtime
 from kansenkaart.view import View
 from ui.attrs import attrs
 from ui.first_frame import css, render
-from ui.index_page import APP_ENTRY, FirstFrames
+from ui.index_page import APP_ENTRY, FirstFrames, with_first_frame
 from ui.layout import page
 
 CLIENT = app.app.server.test_client()
@@ -160,3 +160,11 @@ def test_first_frames_are_kept_per_view_a_bounded_number():
     frames.html(data, View(lang="nl", metric="lq"), 6.0, "nl")
     assert len(frames) == 2
     assert "Kansenkaart Circulaire Economie" in first
+
+
+def test_without_a_first_frame_the_index_is_dashs():
+    index = f"<body>{APP_ENTRY}</div></body>"
+    assert with_first_frame(index, None) == index
+    assert with_first_frame(index, "<p>x</p>") == (
+        f'<body><div id="kk-first-frame"><p>x</p></div>{APP_ENTRY}</div></body>'
+    )
