@@ -23,7 +23,6 @@ from dash.development.base_component import Component
 #: Dash props written under another HTML name; other props are not attributes (n_clicks...).
 ATTRIBUTES = {
     "className": "class",
-    "htmlFor": "for",
     "title": "title",
     "href": "href",
     "target": "target",
@@ -38,8 +37,11 @@ ATTRIBUTES = {
     "download": "download",
 }
 BOOLEAN_ATTRIBUTES = ("hidden", "open", "disabled")
-#: Attributes only the app's scripts read (the table's script address, ui/lazy_table.py).
-SCRIPT_ONLY = frozenset({"data-src"})
+#: Attributes left out: what only the app's scripts read (the table's script address,
+#: ui/lazy_table.py), and references to ids, which are the app's (a label's `for` included).
+LEFT_OUT = frozenset(
+    {"data-src", "htmlFor", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"}
+)
 VOID_TAGS = frozenset({"area", "br", "col", "hr", "img", "input", "source", "wbr"})
 #: Tags a keyboard reaches: in the copy they are not reached.
 FOCUSABLE_TAGS = frozenset({"a", "button", "summary", "input", "select", "textarea"})
@@ -105,7 +107,7 @@ def _attributes(props: dict[str, Any]) -> list[tuple[str, Any]]:
             attributes.append((prop, bool(value)))
         elif prop == "style" and value:
             attributes.append(("style", css(value)))
-        elif prop.startswith(("aria-", "data-")) and prop not in SCRIPT_ONLY:
+        elif prop.startswith(("aria-", "data-")) and prop not in LEFT_OUT:
             attributes.append((prop, value))
     return attributes
 

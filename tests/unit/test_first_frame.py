@@ -49,7 +49,12 @@ def test_html_components_become_their_tags_with_attributes():
         assert f" {attribute}" in opening
     assert out.endswith('><h2>Kop</h2><p class="hint" hidden>tekst</p><br></div>')
     assert render(html.P("zichtbaar", hidden=False)) == "<p>zichtbaar</p>"
-    assert render(html.Label("Jaar", htmlFor="year")) == '<label for="year">Jaar</label>'
+
+
+def test_references_to_the_apps_ids_are_left_out():
+    assert render(html.Label("Jaar", htmlFor="year")) == "<label>Jaar</label>"
+    group = html.Div("NL", role="group", **attrs({"aria-labelledby": "lang-label"}))
+    assert render(group) == '<div role="group">NL</div>'
 
 
 def test_ids_become_data_attributes():
