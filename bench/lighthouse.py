@@ -62,7 +62,20 @@ def run_once(url: str, preset: str, timeout_s: float = 120.0) -> dict:
         result[name] = audits.get(audit, {}).get("numericValue")
     unused = audits.get("unused-javascript", {}).get("details", {})
     result["unused_js_bytes"] = unused.get("overallSavingsBytes")
+    result["lcp_element"] = lcp_element(audits)
     return result
+
+
+def lcp_element(audits: dict) -> str | None:
+    """Which element Lighthouse took for the largest paint (its selector): the figure means
+    little without it (a copy painted by the server, issue 16, or the app's own)."""
+    details = audits.get("largest-contentful-paint-element", {}).get("details", {})
+    for item in details.get("items", []):
+        for row in item.get("items", [item]):
+            node = row.get("node", {})
+            if node.get("selector"):
+                return str(node["selector"])
+    return None
 
 
 def median_of(runs: list[dict]) -> dict:
@@ -96,7 +109,8 @@ def main() -> None:
     args = parser.parse_args()
     result = measure(args.url, args.runs)
     for key, value in result.items():
-        print(key, json.dumps(value["median"]))
+        elements = sorted({str(r.get("lcp_element")) for r in value["runs"]})
+        print(key, json.dumps(value["median"]), "LCP element:", ", ".join(elements))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(result, indent=1))
