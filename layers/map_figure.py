@@ -230,7 +230,9 @@ def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
         clusters = no_clusters()
     else:
         markers = markers_hidden()
-        clusters = cluster_updates(data.initiatives[mask], view.lang)
+        frame = data.initiatives
+        lat, lon = frame["lat"].to_numpy()[mask], frame["lon"].to_numpy()[mask]
+        clusters = cluster_updates(lat, lon, view.lang)
     updates: Updates = {(MARKERS, path): value for path, value in markers.items()}
     updates.update({(CLUSTERS, path): value for path, value in clusters.items()})
     badges = province_wide_update(data, mask, view.lang)
