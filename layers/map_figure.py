@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 import numpy as np
@@ -170,28 +170,41 @@ def view_updates(data: DataSet, view: View, previous: View | None = None) -> Upd
     """What changes on the map from `previous` (None: from the empty base figure) to `view`."""
     updates = province_updates(data, view)
     if previous is not None:
-        before = province_updates(data, previous)
-        updates = {key: value for key, value in updates.items() if before.get(key) != value}
+        updates = only_changed(updates, province_updates(data, previous))
     if previous is None or previous.mode != view.mode:
         updates.update(presentation_updates(view.mode == "demo"))
-    updates.update(marker_updates(data, view, previous))
+    markers = remembered(data, view, "markers", marker_updates)
+    if previous is not None:  # e.g. a metric change leaves every point and badge as it is
+        markers = only_changed(markers, remembered(data, previous, "markers", marker_updates))
+    updates.update(markers)
     return updates
 
 
-#: The province layers of recent views: a view change needs those of the view before it too,
-#: which the request before it made (in the same worker, mostly).
-_recent: dict[tuple[str, View], Updates] = {}
+def only_changed(updates: Updates, before: Updates) -> Updates:
+    return {key: value for key, value in updates.items() if before.get(key) != value}
+
+
+#: The layers of recent views: a view change needs those of the view before it too, which the
+#: request before it made (in the same worker, mostly).
+_recent: dict[tuple[str, str, View], Updates] = {}
 RECENT_VIEWS = 64
 
 
-def province_updates(data: DataSet, view: View) -> Updates:
-    """The province layers and the texts around them, complete (a copy: callers change it)."""
-    key = (data.version, view)
+def remembered(
+    data: DataSet, view: View, kind: str, make: Callable[[DataSet, View], Updates]
+) -> Updates:
+    """`make(data, view)`, kept for the recent views (a copy: callers change it)."""
+    key = (kind, data.version, view)
     if key not in _recent:
         if len(_recent) >= RECENT_VIEWS:
             del _recent[next(iter(_recent))]  # the oldest
-        _recent[key] = _province_updates(data, view)
+        _recent[key] = make(data, view)
     return copy.deepcopy(_recent[key])  # a figure built from it must not share its lists
+
+
+def province_updates(data: DataSet, view: View) -> Updates:
+    """The province layers and the texts around them, complete."""
+    return remembered(data, view, "provinces", _province_updates)
 
 
 def _province_updates(data: DataSet, view: View) -> Updates:
@@ -210,21 +223,18 @@ def _province_updates(data: DataSet, view: View) -> Updates:
     return updates
 
 
-def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
+def marker_updates(data: DataSet, view: View) -> Updates:
+    """The marker layers (points, clusters, badges) in full for `view`; `view_updates` sends
+    only what differs from the view shown."""
     mask = view_mask(data.initiatives, view)
     size = MARKER_SIZE * (DEMO_SCALE if view.mode == "demo" else 1)
     strategy = marker_strategy(data, int(mask.sum()))
     if strategy is Markers.STATIC:
-        fresh = previous is None or previous.lang != view.lang
-        resize = (
-            previous is None
-            or fresh
-            or (previous.initiative, previous.mode) != (view.initiative, view.mode)
-        )
-        markers = markers_visibility(data, mask, view.initiative, size if resize else None)
-        if fresh:
-            markers = {**markers_static(data, view.lang), **markers}
-        clusters = no_clusters() if previous is None else {}
+        markers = {
+            **markers_static(data, view.lang),
+            **markers_visibility(data, mask, view.initiative, size),
+        }
+        clusters = no_clusters()
     elif strategy is Markers.ROWS:
         markers = markers_rows(data, mask, view.lang, view.initiative, size)
         clusters = no_clusters()
@@ -235,9 +245,7 @@ def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
         clusters = cluster_updates(lat, lon, view.lang)
     updates: Updates = {(MARKERS, path): value for path, value in markers.items()}
     updates.update({(CLUSTERS, path): value for path, value in clusters.items()})
-    badges = province_wide_update(data, mask, view.lang)
-    if previous is None:
-        badges.update(province_wide_static(data))
+    badges = {**province_wide_update(data, mask, view.lang), **province_wide_static(data)}
     updates.update({(PROVINCE_WIDE, path): value for path, value in badges.items()})
     return updates
 
