@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from kansenkaart.i18n import format_number, t
+from kansenkaart.i18n import t
 
 #: Grid cell in degrees (about 11 x 12 km at 52°N).
 CELL_LAT = 0.1
@@ -27,7 +27,6 @@ def cluster_trace() -> go.Scattergeo:
             "line": {"color": "#ffffff", "width": 1},
             "sizemode": "diameter",
         },
-        hovertemplate="%{hovertext}<extra></extra>",
     )
 
 
@@ -53,9 +52,22 @@ def cluster_updates(lat: np.ndarray, lon: np.ndarray, lang: str) -> dict:
         "lat": np.round(means_lat, 3).tolist(),
         "lon": np.round(means_lon, 3).tolist(),
         "marker.size": np.round(sizes, 1).tolist(),
-        "hovertext": [t("cluster_hover", lang, count=format_number(c, lang)) for c in counts],
+        "customdata": counts.tolist(),
+        "hovertemplate": hover_template(lang),
     }
 
 
-def no_clusters() -> dict:
-    return {"lat": [], "lon": [], "marker.size": [], "hovertext": []}
+def hover_template(lang: str) -> str:
+    """The count is written by plotly with the page's separators (`layout.separators`), so a
+    view change sends one number per cluster instead of a sentence (22 of 30 KB at 10,000)."""
+    return t("cluster_hover", lang, count="%{customdata:,}") + "<extra></extra>"
+
+
+def no_clusters(lang: str) -> dict:
+    return {
+        "lat": [],
+        "lon": [],
+        "marker.size": [],
+        "customdata": [],
+        "hovertemplate": hover_template(lang),
+    }

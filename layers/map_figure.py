@@ -234,10 +234,10 @@ def marker_updates(data: DataSet, view: View) -> Updates:
             **markers_static(data, view.lang),
             **markers_visibility(data, mask, view.initiative, size),
         }
-        clusters = no_clusters()
+        clusters = no_clusters(view.lang)
     elif strategy is Markers.ROWS:
         markers = markers_rows(data, mask, view.lang, view.initiative, size)
-        clusters = no_clusters()
+        clusters = no_clusters(view.lang)
     else:
         markers = markers_hidden()
         frame = data.initiatives

@@ -28,7 +28,7 @@ def test_cells_counts_and_positions_match_a_plain_grouping() -> None:
     assert len(drawn["lat"]) == len(expected)
     assert np.allclose(drawn["lat"], expected["lat"].round(3), atol=1e-3)
     assert np.allclose(drawn["lon"], expected["lon"].round(3), atol=1e-3)
-    counts = [int(text.split()[0].replace(".", "")) for text in drawn["hovertext"]]
+    counts = drawn["customdata"]
     assert counts == expected["count"].tolist()
     assert sum(counts) == int((~np.isnan(lat)).sum())
 
@@ -43,4 +43,10 @@ def test_the_largest_cell_gets_the_largest_circle() -> None:
 
 def test_no_shown_initiative_draws_no_circle() -> None:
     drawn = cluster_updates(np.array([]), np.array([]), "nl")
-    assert drawn == {"lat": [], "lon": [], "marker.size": [], "hovertext": []}
+    assert (drawn["lat"], drawn["customdata"]) == ([], [])
+
+
+def test_the_hover_names_the_count_with_the_pages_separators() -> None:
+    drawn = cluster_updates(np.array([52.01, 52.02]), np.array([5.01, 5.02]), "nl")
+    assert drawn["customdata"] == [2]
+    assert drawn["hovertemplate"].startswith("%{customdata:,} initiatieven in dit gebied")
