@@ -4,7 +4,9 @@ The page is driven as a person would: a click on a theme checkbox (`#theme-filte
 read from plotly's own state (`#map .js-plotly-plot`._fullData): a theme change has reached the
 map when a choropleth trace holds the expected count per province and, when at most
 `MARKER_CHECK_LIMIT` initiatives are shown (drawn one by one in both apps), the scattergeo traces
-draw exactly that many points; it is on screen one frame later. Every POST to
+draw exactly one point per shown initiative and province with a point (a row with `same_as` in
+the province of its main row is the same initiative: one point; a province's badge of
+province-wide initiatives is not an initiative's point); it is on screen one frame later. Every POST to
 /_dash-update-component after the click is recorded (request body for the replays, response bytes
 raw / on the wire / gzip, and the size of each output in it: the map's own part, `map.figure`,
 is measured apart from the rest of the response that carries it).
@@ -150,9 +152,17 @@ def counts_for(frame: pd.DataFrame, selected: frozenset[str], codes: list[str]) 
     counts = Counter(set(zip(initiative, frame["province"], strict=True)))
     by_province = Counter(province for _, province in counts)
     want: dict = {c: int(by_province.get(c, 0)) for c in codes}
-    if len(frame) <= MARKER_CHECK_LIMIT:
-        want["__markers"] = int((frame["lat"] != "").sum())
+    drawn = one_row_per_initiative(frame, initiative)
+    if len(drawn) <= MARKER_CHECK_LIMIT:
+        want["__markers"] = int((drawn["lat"] != "").sum())
     return want
+
+
+def one_row_per_initiative(frame: pd.DataFrame, initiative: pd.Series) -> pd.DataFrame:
+    """The rows a map draws: one per initiative and province, its main row when that passed,
+    else the first of its `same_as` rows in file order (data/README.md)."""
+    keyed = frame.assign(_key=initiative + "@" + frame["province"], _other=frame["same_as"] != "")
+    return keyed.sort_values("_other", kind="stable").drop_duplicates("_key")
 
 
 @dataclass

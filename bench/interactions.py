@@ -4,8 +4,8 @@ A round, from a fresh page: a theme click (energy), a second theme (climate), an
 match switch to "all"), a metric change (to per 100,000), a click on a province (Fryslân), back,
 forward. The time starts at the browser event of the action (`mouseup`/`click`, or the call of
 `history.back()`/`forward()`) and ends one animation frame after the map's figure differs from
-what it showed before the action (the choropleth values, the drawn points, the geo view), so it
-includes the server's answer, dash-renderer and plotly's redraw. The naive app
+what it showed before the action (the choropleth values and borders, the drawn points, the geo
+view), so it includes the server's answer, dash-renderer and plotly's redraw. The naive app
 (bench/naive_app.py) has the same controls (the metric as a radio instead of a list) and keeps the
 view in the URL with `dcc.Location`, rebuilding the whole figure on every change.
 """
@@ -31,6 +31,9 @@ SIGNATURE_JS = """
   const parts = [];
   for (const tr of g._fullData) {
     if (tr.type === 'choropleth' && tr.z) parts.push(Array.from(tr.z).map(Number).join(','));
+    // the selected province's border (the optimised app draws it thick)
+    if (tr.type === 'choropleth' && tr.marker && tr.marker.line)
+      parts.push(JSON.stringify(tr.marker.line.width));
     if (tr.type === 'scattergeo' && tr.visible === true && tr.lat)
       parts.push(Array.from(tr.lat).filter(v => v !== null && Number.isFinite(Number(v))).length);
   }
@@ -85,6 +88,9 @@ def _act(page: Page, step: str, naive: bool) -> None:
         page.evaluate(ARM_JS, False)  # the list's opening is not the change
         page.locator("[role=option]", has_text="per 100.000").first.click()
     elif step == "province":
+        # The metric list sits below the map: opening it scrolled the map (partly) out of the
+        # window, and a click at a spot outside the window reaches nothing.
+        page.locator(GRAPH).scroll_into_view_if_needed()
         page.mouse.click(*free_spot(page, PROVINCE))
     elif step in ("back", "forward"):
         page.evaluate("(s) => s === 'back' ? history.back() : history.forward()", step)

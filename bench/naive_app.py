@@ -120,6 +120,9 @@ def draw(view: View):
         color_continuous_scale="YlGn",
     )
     shown = df[df["province"] == view.province] if view.province else df
+    # one point per initiative and province, its main row first (the data's rule, as counted)
+    shown = shown.sort_values("is_main", ascending=False, kind="stable")
+    shown = shown.drop_duplicates("count_key")
     markers = px.scatter_geo(
         shown,
         lat="map_lat",

@@ -21,7 +21,7 @@ from ui.details import present_details
         "listing": Output(ids.PROFILE_LIST, "children"),
         "hint_hidden": Output(ids.DETAILS_HINT, "hidden"),
     },
-    inputs={"query": Input(ids.VIEW, "data"), "version": Input(ids.DATA_VERSION, "data")},
+    inputs={"query": Input(ids.VIEW_SHOWN, "data"), "version": Input(ids.DATA_VERSION, "data")},
 )
 def update_details(query, version):
     """A closed card or profile keeps its (hidden) buttons: Dash re-fires the event callback

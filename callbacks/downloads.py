@@ -30,6 +30,7 @@ LINKS_FUNCTION = f"""function (query, lang) {{
 clientside_callback(
     LINKS_FUNCTION,
     *[Output(f"{ids.DOWNLOAD_PREFIX}{kind}", "href") for kind in ids.DOWNLOADS],
-    Input(ids.VIEW, "data"),
+    # once the map has painted (callbacks/after_paint.py): six links re-rendered are not its path
+    Input(ids.VIEW_SHOWN, "data"),
     Input(ids.LANG_STORE, "data"),
 )

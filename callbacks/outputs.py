@@ -20,7 +20,8 @@ def map_outputs(update: MapUpdate) -> dict[str, object]:
         figure: object = update.figure
     else:
         figure = as_patch(update.updates) if update.updates else no_update
-    return {"figure": figure, "summary": update.summary, "message": update.message}
+    message = update.message if update.message_changed else no_update
+    return {"figure": figure, "summary": update.summary, "message": message}
 
 
 def page_outputs(

@@ -64,7 +64,7 @@ def tour_step(step, search, shown):
 @callback(
     Output(ids.TOUR_CAPTION, "children", allow_duplicate=True),
     Output(ids.MAP, "figure", allow_duplicate=True),
-    Input(ids.VIEW, "data"),
+    Input(ids.VIEW_SHOWN, "data"),
     prevent_initial_call=True,
 )
 def caption_of_view(shown):

@@ -17,7 +17,7 @@ from ui.presenter import present_table
         "coverage": Output(ids.COVERAGE, "children"),
         "ranking": Output(ids.RANKING, "children"),
     },
-    inputs={"query": Input(ids.VIEW, "data"), "version": Input(ids.DATA_VERSION, "data")},
+    inputs={"query": Input(ids.VIEW_SHOWN, "data"), "version": Input(ids.DATA_VERSION, "data")},
 )
 def update_rows(query, version):
     """The kind legend's counts follow here, one round trip after the map: not on its path."""

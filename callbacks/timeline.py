@@ -22,7 +22,7 @@ from ui.timeline import present_timeline
     },
     # The link's view, not the view store: the presentation tour writes the store on every step,
     # and the panel need not follow it (one request less per step on a projector's laptop).
-    inputs={"query": Input(ids.URL, "search"), "version": Input(ids.DATA_VERSION, "data")},
+    inputs={"query": Input(ids.LINK_SHOWN, "data"), "version": Input(ids.DATA_VERSION, "data")},
     prevent_initial_call=True,  # the layout is built for the link's view
 )
 def update_timeline(query, version):

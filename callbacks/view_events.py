@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx
 
+import callbacks.after_paint  # noqa: F401 (the after-paint signal the panels follow)
 from callbacks.events import chosen_trigger, event_for
 from callbacks.outputs import page_outputs, unchanged
 from kansenkaart import runtime

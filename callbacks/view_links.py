@@ -7,7 +7,7 @@ from dash import Input, Output, callback
 
 from kansenkaart import runtime
 from ui.embed import EMBED_BAR, FEEDBACK_MISSING, embed_bar_children, missing_initiative
-from ui.ids import VIEW
+from ui.ids import VIEW_SHOWN
 
 
 @callback(
@@ -18,7 +18,7 @@ from ui.ids import VIEW
         "missing_text": Output(FEEDBACK_MISSING, "children"),
         "missing_title": Output(FEEDBACK_MISSING, "title"),
     },
-    inputs={"query": Input(VIEW, "data")},
+    inputs={"query": Input(VIEW_SHOWN, "data")},
     prevent_initial_call=True,
 )
 def follow_view(query):

@@ -5,10 +5,9 @@ aggregated, because SVG cannot draw 100,000 markers at a usable speed."""
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
-from kansenkaart.i18n import format_number, t
+from kansenkaart.i18n import t
 
 #: Grid cell in degrees (about 11 x 12 km at 52°N).
 CELL_LAT = 0.1
@@ -28,35 +27,47 @@ def cluster_trace() -> go.Scattergeo:
             "line": {"color": "#ffffff", "width": 1},
             "sizemode": "diameter",
         },
-        hovertemplate="%{hovertext}<extra></extra>",
     )
 
 
-def cluster_updates(shown: pd.DataFrame, lang: str) -> dict:
+def cluster_updates(lat: np.ndarray, lon: np.ndarray, lang: str) -> dict:
     """One circle per occupied cell, at the mean position of its initiatives (those with a
-    point: province-wide rows are counted by the provinces' badges instead)."""
-    shown = shown[shown["lat"].notna()]
-    cells = pd.DataFrame(
-        {
-            "row": np.floor(shown["lat"].to_numpy() / CELL_LAT),
-            "col": np.floor(shown["lon"].to_numpy() / CELL_LON),
-            "lat": shown["lat"].to_numpy(),
-            "lon": shown["lon"].to_numpy(),
-        }
-    )
-    grouped = cells.groupby(["row", "col"], sort=False).agg(
-        lat=("lat", "mean"), lon=("lon", "mean"), count=("lat", "size")
-    )
-    counts = grouped["count"].to_numpy()
+    point: province-wide rows are counted by the provinces' badges instead), cells in the order
+    of their first initiative. Plain arrays, not a frame: at 10,000 initiatives copying the shown
+    rows of the frame cost more than the grouping."""
+    lat, lon = np.asarray(lat, dtype=float), np.asarray(lon, dtype=float)
+    has_point = ~np.isnan(lat)
+    lat, lon = lat[has_point], lon[has_point]
+    cells = np.stack([np.floor(lat / CELL_LAT), np.floor(lon / CELL_LON)], axis=1)
+    _, first, which = np.unique(cells, axis=0, return_index=True, return_inverse=True)
+    which = which.reshape(-1)
+    counts = np.bincount(which, minlength=len(first))
+    means_lat = np.bincount(which, weights=lat, minlength=len(first)) / np.maximum(counts, 1)
+    means_lon = np.bincount(which, weights=lon, minlength=len(first)) / np.maximum(counts, 1)
+    order = np.argsort(first, kind="stable")  # as the initiatives come, like groupby(sort=False)
+    counts, means_lat, means_lon = counts[order], means_lat[order], means_lon[order]
     top = counts.max() if len(counts) else 1
     sizes = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.sqrt(counts / top)
     return {
-        "lat": grouped["lat"].round(3).tolist(),
-        "lon": grouped["lon"].round(3).tolist(),
-        "marker.size": sizes.round(1).tolist(),
-        "hovertext": [t("cluster_hover", lang, count=format_number(c, lang)) for c in counts],
+        "lat": np.round(means_lat, 3).tolist(),
+        "lon": np.round(means_lon, 3).tolist(),
+        "marker.size": np.round(sizes, 1).tolist(),
+        "customdata": counts.tolist(),
+        "hovertemplate": hover_template(lang),
     }
 
 
-def no_clusters() -> dict:
-    return {"lat": [], "lon": [], "marker.size": [], "hovertext": []}
+def hover_template(lang: str) -> str:
+    """The count is written by plotly with the page's separators (`layout.separators`), so a
+    view change sends one number per cluster instead of a sentence (22 of 30 KB at 10,000)."""
+    return t("cluster_hover", lang, count="%{customdata:,}") + "<extra></extra>"
+
+
+def no_clusters(lang: str) -> dict:
+    return {
+        "lat": [],
+        "lon": [],
+        "marker.size": [],
+        "customdata": [],
+        "hovertemplate": hover_template(lang),
+    }

@@ -12,7 +12,9 @@ latitudes travel.
 
 from __future__ import annotations
 
+import copy
 import math
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 import numpy as np
@@ -114,23 +116,48 @@ COUNTRY_PAD, PROVINCE_PAD = 0.08, 0.25
 def view_ranges(data: DataSet, view: View) -> Updates:
     """The map's extent: the whole country, or the selected province with a margin (a province
     selection zooms the map to it)."""
-    if view.province:
-        shapes = {f["properties"]["statcode"]: f["geometry"] for f in data.geojson["features"]}
-        west, south, east, north = shapely.bounds(shape(shapes[view.province]))
-        pad = PROVINCE_PAD
-    else:
-        (west, south, east, north), pad = geojson_bounds(data.geojson), COUNTRY_PAD
+    (west, south, east, north), pad = extent(data, view.province)
     return {
         (LAYOUT, "geo.lonaxis.range"): [round(float(west) - pad, 4), round(float(east) + pad, 4)],
         (LAYOUT, "geo.lataxis.range"): [round(float(south) - pad, 4), round(float(north) + pad, 4)],
     }
 
 
+_extents: dict[str, dict[str, tuple[float, float, float, float]]] = {}
+
+
+def extent(data: DataSet, province: str | None) -> tuple[tuple[float, float, float, float], float]:
+    """West, south, east, north of the province (or the country) and the margin around it.
+    The shapes change only with the data, so they are measured once per data version (every
+    view change asks twice: it took 40 of a theme click's 52 ms on the server)."""
+    if data.version not in _extents:
+        _extents.clear()
+        _extents[data.version] = feature_bounds(data.geojson)
+    bounds = _extents[data.version]
+    if province:
+        return bounds[province], PROVINCE_PAD
+    return country_bounds(bounds.values()), COUNTRY_PAD
+
+
+def feature_bounds(geojson: dict) -> dict[str, tuple[float, float, float, float]]:
+    """West, south, east, north of each province, by its code."""
+    return {
+        f["properties"]["statcode"]: tuple(shapely.bounds(shape(f["geometry"])).tolist())
+        for f in geojson["features"]
+    }
+
+
+def country_bounds(
+    parts: Iterable[tuple[float, float, float, float]],
+) -> tuple[float, float, float, float]:
+    """The extent around all parts (the union's bounds, without making the union)."""
+    wests, souths, easts, norths = zip(*parts, strict=True)
+    return min(wests), min(souths), max(easts), max(norths)
+
+
 def geojson_bounds(geojson: dict) -> tuple[float, float, float, float]:
     """West, south, east, north of all features."""
-    return tuple(
-        shapely.bounds(shapely.union_all([shape(f["geometry"]) for f in geojson["features"]]))
-    )
+    return country_bounds(feature_bounds(geojson).values())
 
 
 def marker_strategy(data: DataSet, shown: int) -> Markers:
@@ -143,16 +170,44 @@ def view_updates(data: DataSet, view: View, previous: View | None = None) -> Upd
     """What changes on the map from `previous` (None: from the empty base figure) to `view`."""
     updates = province_updates(data, view)
     if previous is not None:
-        before = province_updates(data, previous)
-        updates = {key: value for key, value in updates.items() if before.get(key) != value}
+        updates = only_changed(updates, province_updates(data, previous))
     if previous is None or previous.mode != view.mode:
         updates.update(presentation_updates(view.mode == "demo"))
-    updates.update(marker_updates(data, view, previous))
+    markers = remembered(data, view, "markers", marker_updates)
+    if previous is not None:  # e.g. a metric change leaves every point and badge as it is
+        markers = only_changed(markers, remembered(data, previous, "markers", marker_updates))
+    updates.update(markers)
     return updates
 
 
+def only_changed(updates: Updates, before: Updates) -> Updates:
+    return {key: value for key, value in updates.items() if before.get(key) != value}
+
+
+#: The layers of recent views: a view change needs those of the view before it too, which the
+#: request before it made (in the same worker, mostly).
+_recent: dict[tuple[str, str, View], Updates] = {}
+RECENT_VIEWS = 64
+
+
+def remembered(
+    data: DataSet, view: View, kind: str, make: Callable[[DataSet, View], Updates]
+) -> Updates:
+    """`make(data, view)`, kept for the recent views (a copy: callers change it)."""
+    key = (kind, data.version, view)
+    if key not in _recent:
+        if len(_recent) >= RECENT_VIEWS:
+            del _recent[next(iter(_recent))]  # the oldest
+        _recent[key] = make(data, view)
+    return copy.deepcopy(_recent[key])  # a figure built from it must not share its lists
+
+
 def province_updates(data: DataSet, view: View) -> Updates:
-    """The province layers and the texts around them, complete (cheap: twelve provinces)."""
+    """The province layers and the texts around them, complete."""
+    return remembered(data, view, "provinces", _province_updates)
+
+
+def _province_updates(data: DataSet, view: View) -> Updates:
     names = data.provinces["name"]
     values = metric_values(data, view)
     metric = METRIC_REGISTRY[shown_metric(view)]
@@ -168,32 +223,29 @@ def province_updates(data: DataSet, view: View) -> Updates:
     return updates
 
 
-def marker_updates(data: DataSet, view: View, previous: View | None) -> Updates:
+def marker_updates(data: DataSet, view: View) -> Updates:
+    """The marker layers (points, clusters, badges) in full for `view`; `view_updates` sends
+    only what differs from the view shown."""
     mask = view_mask(data.initiatives, view)
     size = MARKER_SIZE * (DEMO_SCALE if view.mode == "demo" else 1)
     strategy = marker_strategy(data, int(mask.sum()))
     if strategy is Markers.STATIC:
-        fresh = previous is None or previous.lang != view.lang
-        resize = (
-            previous is None
-            or fresh
-            or (previous.initiative, previous.mode) != (view.initiative, view.mode)
-        )
-        markers = markers_visibility(data, mask, view.initiative, size if resize else None)
-        if fresh:
-            markers = {**markers_static(data, view.lang), **markers}
-        clusters = no_clusters() if previous is None else {}
+        markers = {
+            **markers_static(data, view.lang),
+            **markers_visibility(data, mask, view.initiative, size),
+        }
+        clusters = no_clusters(view.lang)
     elif strategy is Markers.ROWS:
         markers = markers_rows(data, mask, view.lang, view.initiative, size)
-        clusters = no_clusters()
+        clusters = no_clusters(view.lang)
     else:
         markers = markers_hidden()
-        clusters = cluster_updates(data.initiatives[mask], view.lang)
+        frame = data.initiatives
+        lat, lon = frame["lat"].to_numpy()[mask], frame["lon"].to_numpy()[mask]
+        clusters = cluster_updates(lat, lon, view.lang)
     updates: Updates = {(MARKERS, path): value for path, value in markers.items()}
     updates.update({(CLUSTERS, path): value for path, value in clusters.items()})
-    badges = province_wide_update(data, mask, view.lang)
-    if previous is None:
-        badges.update(province_wide_static(data))
+    badges = {**province_wide_update(data, mask, view.lang), **province_wide_static(data)}
     updates.update({(PROVINCE_WIDE, path): value for path, value in badges.items()})
     return updates
 

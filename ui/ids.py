@@ -4,6 +4,10 @@ from kansenkaart.exports import EXPORT_FORMATS
 
 URL = "url"
 VIEW = "view"
+# The view and the link once the map has painted them: the panels that follow the view listen to
+# these, so their requests and answers do not compete with the map's paint (callbacks/after_paint.py).
+VIEW_SHOWN = "view-shown"
+LINK_SHOWN = "link-shown"
 LANG_STORE = "lang-store"
 
 # controls (each edits one URL parameter)

@@ -48,6 +48,8 @@ def page(
             dcc.Location(id=ids.URL, refresh=False),
             # The view the map was built for; callbacks patch the map from here.
             dcc.Store(id=ids.VIEW, data=query),
+            dcc.Store(id=ids.VIEW_SHOWN, data=query),
+            dcc.Store(id=ids.LINK_SHOWN, data=""),  # text, as the link is (the server checks kinds)
             dcc.Store(id=ids.LANG_STORE, data=lang),
             dcc.Store(id=ids.TITLE, data=page_title(data, view)),
             dcc.Store(id=ids.DATA_VERSION, data=data.version),

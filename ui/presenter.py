@@ -8,10 +8,12 @@ round trip later. No Dash callback machinery here: tests call these directly.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 
 from dash import html
+from plotly.utils import PlotlyJSONEncoder
 
 from kansenkaart.coverage import coverage
 from kansenkaart.dataset import DataSet
@@ -38,6 +40,9 @@ class MapUpdate:
     message: list
     updates: Updates = field(default_factory=dict)
     figure: dict | None = None
+    #: False when the browser shows this very message already: components sent anew make
+    #: dash-renderer walk them for ids, on the map's path.
+    message_changed: bool = True
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,18 @@ def present_map(data: DataSet, view: View, shown: View | None) -> MapUpdate:
         return MapUpdate(summary, message, figure=build_figure(data, view))
     if shown == view:  # e.g. a list drawn anew: the map already shows this view
         return MapUpdate(summary, message)
-    return MapUpdate(summary, message, updates=view_updates(data, view, shown))
+    before = map_message(data, shown, shown_count(data, shown))
+    return MapUpdate(
+        summary,
+        message,
+        updates=view_updates(data, view, shown),
+        message_changed=not same_components(before, message),
+    )
+
+
+def same_components(one: list, other: list) -> bool:
+    """Equal as the browser gets them (Dash components compare by identity)."""
+    return json.dumps(one, cls=PlotlyJSONEncoder) == json.dumps(other, cls=PlotlyJSONEncoder)
 
 
 def map_message(data: DataSet, view: View, shown: int) -> list:

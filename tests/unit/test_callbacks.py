@@ -166,7 +166,7 @@ def test_a_full_tour_loop_logs_no_error(errors):
         assert sent["tour-caption"]["children"] == step.caption
         shown = sent["view"]["data"]
         assert runtime.view_of(shown) == step.view
-        details = fire(DASH, "update_details", "view.data", {"view.data": shown})
+        details = fire(DASH, "update_details", "view-shown.data", {"view-shown.data": shown})
         listed = button_ids(details.get("profile-list", {}).get("children"))
         view_event(
             f"{pattern(listed[0])}.n_clicks" if listed else None,
@@ -210,12 +210,15 @@ def test_switch_mode():
 
 def test_details_show_the_card_and_the_profile():
     sent = fire(
-        DASH, "update_details", "view.data", {"view.data": "?province=PV22&initiative=DR-01"}
+        DASH,
+        "update_details",
+        "view-shown.data",
+        {"view-shown.data": "?province=PV22&initiative=DR-01"},
     )
     assert sent["card"]["hidden"] is False and sent["profile"]["hidden"] is False
     assert sent["details-hint"]["hidden"] is True
     assert "Drenthe" in json.dumps(sent["profile-body"]["children"])
-    empty = fire(DASH, "update_details", "view.data", {"view.data": ""})
+    empty = fire(DASH, "update_details", "view-shown.data", {"view-shown.data": ""})
     assert empty["card"]["hidden"] is True and empty["details-hint"]["hidden"] is False
     # the hidden panels keep their buttons: Dash would re-fire the event callback without a
     # trigger if every pattern-matching button went away (read as a page load)
@@ -223,7 +226,7 @@ def test_details_show_the_card_and_the_profile():
 
 
 def test_table_rows_follow_the_view():
-    sent = fire(DASH, "update_rows", "view.data", {"view.data": "?theme=energy"})
+    sent = fire(DASH, "update_rows", "view-shown.data", {"view-shown.data": "?theme=energy"})
     data = runtime.data()
     expected = set(filter_initiatives(data.initiatives, View(theme=("energy",)))["id"])
     assert {row["id"] for row in sent["table"]["rowData"]} == expected

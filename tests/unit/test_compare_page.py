@@ -192,10 +192,12 @@ def test_close_drops_compare(errors):
 
 
 def test_panels_follow_the_view(errors):
-    sent = fire(DASH, "update_compare", "url.search", {"url.search": "?compare=PV22,PV28&lang=en"})
+    sent = fire(
+        DASH, "update_compare", "link-shown.data", {"link-shown.data": "?compare=PV22,PV28&lang=en"}
+    )
     assert sent["compare-heading"]["children"] == "Compare provinces"
     assert sent["compare-chart-box"]["hidden"] is False
-    sent = fire(DASH, "update_timeline", "url.search", {"url.search": "?province=PV22"})
+    sent = fire(DASH, "update_timeline", "link-shown.data", {"link-shown.data": "?province=PV22"})
     assert "zonder bekend startjaar" in str(sent["year-note"]["children"])
     assert errors() == []
 

@@ -101,7 +101,10 @@ def test_the_links_follow_the_view_in_process(monkeypatch):
     settings = replace(runtime.settings(), feedback_url="mailto:kaart@example.nl")
     monkeypatch.setattr(runtime, "_settings", settings)
     sent = fire(
-        app.app, "follow_view", "view.data", {"view.data": "?province=PV22&lang=en&embed=1"}
+        app.app,
+        "follow_view",
+        "view-shown.data",
+        {"view-shown.data": "?province=PV22&lang=en&embed=1"},
     )
     bar = json.dumps(sent[EMBED_BAR]["children"])
     assert '"href": "/?province=PV22&lang=en"' in bar and "Open the full map" in bar
@@ -109,7 +112,7 @@ def test_the_links_follow_the_view_in_process(monkeypatch):
     assert missing["hidden"] is False and missing["children"] == "Missing an initiative?"
     assert "province%3DPV22" in missing["href"]
     monkeypatch.setattr(runtime, "_settings", replace(settings, feedback_url=""))
-    off = fire(app.app, "follow_view", "view.data", {"view.data": ""})
+    off = fire(app.app, "follow_view", "view-shown.data", {"view-shown.data": ""})
     assert off["feedback-missing"]["hidden"] is True and off["feedback-missing"]["href"] == ""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import plotly
 import pytest
@@ -23,6 +24,7 @@ from kansenkaart.indicators import INDICATORS, indicator_meta, indicator_values
 from kansenkaart.metrics import too_few_for_lq
 from kansenkaart.registry import FILTER_THEMES, KINDS, METRICS, PROVINCE_CODES, STATUSES
 from kansenkaart.view import View
+from layers.figure_patch import LAYOUT
 from layers.map_figure import (
     CLUSTERS,
     MARKERS,
@@ -214,3 +216,12 @@ def test_an_image_names_each_province_and_its_value(real):
     values = indicator_values(real.indicators, "co2_per_inhabitant")
     zeeland = next(text for text in labels["text"] if "Zeeland" in text)
     assert f"{values['PV29']:.1f}".replace(".", ",") in zeeland
+
+
+@pytest.mark.parametrize("data_name", ["real", "large"])
+def test_a_metric_change_leaves_every_point_and_badge_as_it_is(request, data_name):
+    data = request.getfixturevalue(data_name)
+    before = View(theme=("climate", "energy"), match="all")
+    updates = view_updates(data, replace(before, metric="per100k"), before)
+    assert updates, "the province values change"
+    assert {index for (index, _) in updates} <= {LAYOUT, OUTLINE, VALUES}

@@ -99,3 +99,14 @@ def test_an_indicator_says_what_it_measures_and_which_way_is_more(data):
     assert "R-ladder" in message or "afval" in message
     assert "Hoog:" in message
     assert "Hoog:" not in text_of(present_map(data, View(), None).message)
+
+
+def test_the_message_under_the_map_travels_only_when_it_changes(data) -> None:
+    clustered_or_plain = present_map(data, View(theme=("energy",)), View())
+    assert clustered_or_plain.message_changed is False
+    empty = View(theme=("energy",), q="no initiative is called this")
+    assert present_map(data, empty, View()).message_changed is True
+    assert present_map(data, View(), empty).message_changed is True
+    indicator = View(metric="icer_waste_improvement_potential")
+    assert present_map(data, indicator, View()).message_changed is True
+    assert present_map(data, View(), None).message_changed is True  # a whole new map
