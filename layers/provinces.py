@@ -7,6 +7,7 @@ shape of the map on each change, so a full outline under the values would double
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -82,7 +83,7 @@ def values_update(
     finite = [v for v in values if not math.isnan(v)]
     label, unit = metric.label(lang), metric.unit(lang)
     cite = source.line(lang)
-    title = f"{label}<br><sup>{unit}</sup><br><sup>{cite}</sup>"
+    title = colour_bar_title(label, unit, cite)
     if metric.diverging:
         spread = max([abs(v - 1) for v in finite] + [0.5])
         zmin, zmax = 1 - spread, 1 + spread
@@ -109,6 +110,21 @@ def values_update(
         "marker.line.width": [2.6 if c == selected else 0.8 for c in PROVINCE_CODES],
         "marker.line.color": [SELECTED_BORDER if c == selected else BORDER for c in PROVINCE_CODES],
     }
+
+
+#: Characters per line of the colour bar's source line: in presentation mode on a phone an unbroken
+#: source ran 453 px wide, past the 412 px screen, and was cut off mid-date.
+SOURCE_WIDTH = 34
+
+
+def colour_bar_title(label: str, unit: str, cite: str) -> str:
+    """The metric, its unit (left out when the label already says it: 'Aantal initiatieven' /
+    'initiatieven') and its year and source, broken into short lines so it fits a phone's map."""
+    lines = [label]
+    if unit.casefold() not in label.casefold():
+        lines.append(f"<sup>{unit}</sup>")
+    lines += [f"<sup>{part}</sup>" for part in textwrap.wrap(cite, SOURCE_WIDTH)]
+    return "<br>".join(lines)
 
 
 def outline_update(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import replace
 
 import plotly
@@ -21,7 +22,7 @@ from callbacks.map_patch import as_patch
 from kansenkaart.dataset import load_dataset
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.indicators import INDICATORS, indicator_meta, indicator_values
-from kansenkaart.metrics import too_few_for_lq
+from kansenkaart.metrics import metric_source, too_few_for_lq
 from kansenkaart.registry import FILTER_THEMES, KINDS, METRICS, PROVINCE_CODES, STATUSES
 from kansenkaart.view import View
 from layers.figure_patch import LAYOUT
@@ -38,6 +39,7 @@ from layers.map_figure import (
     shown_count,
     view_updates,
 )
+from layers.provinces import SOURCE_WIDTH
 from tests.conftest import DATA_DIR
 
 
@@ -225,3 +227,18 @@ def test_a_metric_change_leaves_every_point_and_badge_as_it_is(request, data_nam
     updates = view_updates(data, replace(before, metric="per100k"), before)
     assert updates, "the province values change"
     assert {index for (index, _) in updates} <= {LAYOUT, OUTLINE, VALUES}
+
+
+def test_the_colour_bar_title_keeps_year_and_source_in_short_lines(real):
+    """Unbroken, the source line ran past a phone's screen in presentation mode and was cut."""
+    for key in METRICS:
+        title = build_figure(real, View(metric=key))["data"][VALUES]["colorbar"]["title"]["text"]
+        lines = [re.sub(r"</?sup>", "", line) for line in title.split("<br>")]
+        assert all(len(line) <= SOURCE_WIDTH for line in lines[1:]), (key, lines)
+        source = metric_source(real, key, "nl")
+        assert " ".join(lines[1:]).endswith(source.line("nl")), (key, lines)
+    count = build_figure(real, View())["data"][VALUES]["colorbar"]["title"]["text"]
+    assert count.split("<br>")[:2] == [
+        "Aantal initiatieven",
+        "<sup>initiatieven uit openbare bronnen</sup>",
+    ]
