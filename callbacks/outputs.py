@@ -21,7 +21,12 @@ def map_outputs(update: MapUpdate) -> dict[str, object]:
     else:
         figure = as_patch(update.updates) if update.updates else no_update
     message = update.message if update.message_changed else no_update
-    return {"figure": figure, "summary": update.summary, "message": message}
+    return {
+        "figure": figure,
+        "summary": update.summary,
+        "source": update.source,
+        "message": message,
+    }
 
 
 def page_outputs(
@@ -55,6 +60,7 @@ def unchanged(controls: Mapping[str, object]) -> dict[str, object]:
         "title",
         "figure",
         "summary",
+        "source",
         "message",
     )
     return {**dict.fromkeys(keys, no_update), "controls": dict.fromkeys(controls, no_update)}

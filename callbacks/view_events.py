@@ -22,6 +22,7 @@ from ui.presenter import present
 MAP_OUTPUTS = {
     "figure": Output(ids.MAP, "figure", allow_duplicate=True),
     "summary": Output(ids.SUMMARY, "children", allow_duplicate=True),
+    "source": Output(ids.MAP_SOURCE, "children", allow_duplicate=True),
     "message": Output(ids.MESSAGE, "children", allow_duplicate=True),
 }
 

@@ -224,3 +224,13 @@ def theme_profile(frame: pd.DataFrame, view: View, province: str) -> pd.DataFram
             }
         )
     return pd.DataFrame(rows).set_index("theme")
+
+
+def metric_line(data: DataSet, metric_key: str, lang: str) -> str:
+    """What the map is coloured by, with the figure's year and source: beside the page's map, on
+    the map image and in the about sheet. The unit is left out where the label already says it
+    ('Aantal initiatieven', not 'Aantal initiatieven (initiatieven)')."""
+    metric = METRIC_REGISTRY[metric_key]
+    label, unit = metric.label(lang), metric.unit(lang)
+    named = label if unit.casefold() in label.casefold() else f"{label} ({unit})"
+    return f"{named}: {metric_source(data, metric_key, lang).line(lang)}"

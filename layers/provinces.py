@@ -7,7 +7,6 @@ shape of the map on each change, so a full outline under the values would double
 from __future__ import annotations
 
 import math
-import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -77,13 +76,13 @@ def values_update(
     """Everything of the value choropleth that depends on the view, as plain data.
 
     The hover text is a template over the value itself (`%{z}`), so a filter change sends the
-    twelve numbers and nothing else of this trace. The colour bar and the hover name the
-    figure's year and source; a province's own note (a secondary source) is in its hover.
+    twelve numbers and nothing else of this trace. The hover names the figure's year and source
+    (and the line above the map, ui.presenter); a province's own note (a secondary source) is in
+    its hover.
     """
     finite = [v for v in values if not math.isnan(v)]
     label, unit = metric.label(lang), metric.unit(lang)
     cite = source.line(lang)
-    title = colour_bar_title(label, unit, cite)
     if metric.diverging:
         spread = max([abs(v - 1) for v in finite] + [0.5])
         zmin, zmax = 1 - spread, 1 + spread
@@ -104,27 +103,14 @@ def values_update(
             f"<b>%{{customdata[0]}}</b><br>{label}: %{{z:{metric.hover_format}}}{shown_unit}"
             f"<br><i>{cite}</i><br>%{{customdata[1]}}<extra></extra>"
         ),
-        "colorbar.title.text": title,
+        # The label only: the unit, year and source are in the line above the map (page) and the
+        # credit (image). In the colour bar they ran past a phone's screen in presentation mode.
+        "colorbar.title.text": label,
         # whole numbers on the scale of a count; plotly chooses the steps otherwise
         "colorbar.dtick": max(1, math.ceil((zmax - zmin) / 5)) if metric.key == "count" else None,
         "marker.line.width": [2.6 if c == selected else 0.8 for c in PROVINCE_CODES],
         "marker.line.color": [SELECTED_BORDER if c == selected else BORDER for c in PROVINCE_CODES],
     }
-
-
-#: Characters per line of the colour bar's source line: in presentation mode on a phone an unbroken
-#: source ran 453 px wide, past the 412 px screen, and was cut off mid-date.
-SOURCE_WIDTH = 34
-
-
-def colour_bar_title(label: str, unit: str, cite: str) -> str:
-    """The metric, its unit (left out when the label already says it: 'Aantal initiatieven' /
-    'initiatieven') and its year and source, broken into short lines so it fits a phone's map."""
-    lines = [label]
-    if unit.casefold() not in label.casefold():
-        lines.append(f"<sup>{unit}</sup>")
-    lines += [f"<sup>{part}</sup>" for part in textwrap.wrap(cite, SOURCE_WIDTH)]
-    return "<br>".join(lines)
 
 
 def outline_update(

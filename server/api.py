@@ -32,6 +32,7 @@ from kansenkaart.metrics import (
     METRIC_REGISTRY,
     count_by_province,
     lq_comparisons,
+    metric_line,
     metric_source,
     metric_values,
     per_100k,
@@ -414,13 +415,6 @@ def export(subject: str, file_format: str) -> Response:
     return download(chosen.write(table), chosen.mimetype, filename, data)
 
 
-def metric_line(data: DataSet, view: View) -> str:
-    """What the map is coloured by, with the figure's year and source (image credit, about sheet)."""
-    metric = METRIC_REGISTRY[shown_metric(view)]
-    source = metric_source(data, metric.key, view.lang)
-    return f"{metric.label(view.lang)} ({metric.unit(view.lang)}): {source.line(view.lang)}"
-
-
 def view_link(view: View) -> str:
     """The absolute address of the page showing this view (PUBLIC_URL, never the Host header)."""
     return links.absolute("/" + view.to_query(runtime.settings().default_lang))
@@ -432,7 +426,7 @@ def export_map(
     count = len(filter_initiatives(data.initiatives, view))
     title, subtitle = exports.map_title(view, data.provinces["name"], count)
     credit = [
-        metric_line(data, view),
+        metric_line(data, shown_metric(view), view.lang),
         t("credit", view.lang),
         f"{view_link(view)} · {now:%Y-%m-%d}",
     ]

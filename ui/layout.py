@@ -366,6 +366,7 @@ def _map(data: DataSet, view: View) -> list:
                     role="status",
                     **attrs({"aria-live": "polite"}),
                 ),
+                html.P(shown.source, id=ids.MAP_SOURCE, className="map-source"),
                 html.Div(
                     shown.message,
                     id=ids.MESSAGE,

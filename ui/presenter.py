@@ -20,7 +20,13 @@ from kansenkaart.dataset import DataSet
 from kansenkaart.display import table_rows
 from kansenkaart.filtering import counts_without_each_filter, filter_initiatives
 from kansenkaart.i18n import format_number, t, tn
-from kansenkaart.metrics import METRIC_REGISTRY, metric_values, shown_metric, too_few_for_lq
+from kansenkaart.metrics import (
+    METRIC_REGISTRY,
+    metric_line,
+    metric_values,
+    shown_metric,
+    too_few_for_lq,
+)
 from kansenkaart.view import ParamProblem, View
 from layers.figure_patch import Updates
 from layers.map_figure import Markers, build_figure, marker_strategy, shown_count, view_updates
@@ -38,6 +44,8 @@ class MapUpdate:
 
     summary: str
     message: list
+    #: What the colours are, with the figure's year and source (kansenkaart.metrics.metric_line).
+    source: str = ""
     updates: Updates = field(default_factory=dict)
     figure: dict | None = None
     #: False when the browser shows this very message already: components sent anew make
@@ -105,14 +113,16 @@ def present_map(data: DataSet, view: View, shown: View | None) -> MapUpdate:
         total=format_number(coverage(data.initiatives).initiatives, view.lang),
     )
     message = map_message(data, view, count)
+    source = metric_line(data, shown_metric(view), view.lang)
     if shown is None:
-        return MapUpdate(summary, message, figure=build_figure(data, view))
+        return MapUpdate(summary, message, source, figure=build_figure(data, view))
     if shown == view:  # e.g. a list drawn anew: the map already shows this view
-        return MapUpdate(summary, message)
+        return MapUpdate(summary, message, source)
     before = map_message(data, shown, shown_count(data, shown))
     return MapUpdate(
         summary,
         message,
+        source,
         updates=view_updates(data, view, shown),
         message_changed=not same_components(before, message),
     )

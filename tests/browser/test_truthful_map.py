@@ -51,8 +51,9 @@ def test_each_indicator_shows_the_files_values_with_year_and_source(page, key):
     year = str(rows["year"].dropna().iloc[0])
     label = hover_province(page, "PV26")  # Utrecht: a compact province with few markers
     assert year in label and source_of(key) in label, label
-    colour_bar = page.locator(f"{GRAPH} .colorbar").first
-    expect(colour_bar).to_contain_text(year)
+    # the line above the map says what the colours are, with the year and source
+    expect(page.locator("#map-source")).to_contain_text(year)
+    expect(page.locator("#map-source")).to_contain_text(source_of(key))
 
 
 def test_a_province_with_three_climate_initiatives_is_drawn_as_too_few(page):

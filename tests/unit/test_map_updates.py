@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import replace
 
 import plotly
@@ -22,7 +21,13 @@ from callbacks.map_patch import as_patch
 from kansenkaart.dataset import load_dataset
 from kansenkaart.filtering import filter_initiatives
 from kansenkaart.indicators import INDICATORS, indicator_meta, indicator_values
-from kansenkaart.metrics import metric_source, too_few_for_lq
+from kansenkaart.metrics import (
+    METRIC_REGISTRY,
+    metric_line,
+    metric_source,
+    shown_metric,
+    too_few_for_lq,
+)
 from kansenkaart.registry import FILTER_THEMES, KINDS, METRICS, PROVINCE_CODES, STATUSES
 from kansenkaart.view import View
 from layers.figure_patch import LAYOUT
@@ -39,8 +44,8 @@ from layers.map_figure import (
     shown_count,
     view_updates,
 )
-from layers.provinces import SOURCE_WIDTH
 from tests.conftest import DATA_DIR
+from ui.presenter import present_map
 
 
 def subsets(items) -> st.SearchStrategy:
@@ -184,7 +189,8 @@ def test_every_indicator_metric_shows_exactly_the_files_values(real):
         expected = indicator_values(real.indicators, key).round(4)
         assert values["z"] == [None if math.isnan(v) else v for v in expected], key
         year, _, _ = indicator_meta(real.indicators, key)
-        assert year in values["colorbar"]["title"]["text"] and year in values["hovertemplate"]
+        assert year in present_map(real, View(metric=key), None).source
+        assert year in values["hovertemplate"]
 
 
 def test_province_wide_initiatives_are_a_badge_not_a_marker(real):
@@ -229,16 +235,19 @@ def test_a_metric_change_leaves_every_point_and_badge_as_it_is(request, data_nam
     assert {index for (index, _) in updates} <= {LAYOUT, OUTLINE, VALUES}
 
 
-def test_the_colour_bar_title_keeps_year_and_source_in_short_lines(real):
-    """Unbroken, the source line ran past a phone's screen in presentation mode and was cut."""
+def test_the_colour_bar_names_the_metric_and_the_line_above_the_map_its_year_and_source(real):
+    """In the colour bar the source ran past a phone's screen in presentation mode and was cut
+    off; the line above the map (HTML) wraps and says the same."""
     for key in METRICS:
-        title = build_figure(real, View(metric=key))["data"][VALUES]["colorbar"]["title"]["text"]
-        lines = [re.sub(r"</?sup>", "", line) for line in title.split("<br>")]
-        assert all(len(line) <= SOURCE_WIDTH for line in lines[1:]), (key, lines)
-        source = metric_source(real, key, "nl")
-        assert " ".join(lines[1:]).endswith(source.line("nl")), (key, lines)
-    count = build_figure(real, View())["data"][VALUES]["colorbar"]["title"]["text"]
-    assert count.split("<br>")[:2] == [
-        "Aantal initiatieven",
-        "<sup>initiatieven uit openbare bronnen</sup>",
-    ]
+        view = View(metric=key)
+        title = build_figure(real, view)["data"][VALUES]["colorbar"]["title"]["text"]
+        metric = METRIC_REGISTRY[shown_metric(view)]
+        assert title == metric.label("nl"), key
+        line = present_map(real, view, None).source
+        source = metric_source(real, metric.key, "nl")
+        assert line.startswith(metric.label("nl")) and line.endswith(source.line("nl")), line
+        assert not source.year or source.year in line, line
+    assert metric_line(real, "count", "nl") == (
+        "Aantal initiatieven: initiatieven uit openbare bronnen t/m 2026-12-02"
+    )
+    assert metric_line(real, "per100k", "en").startswith("Initiatives per 100,000 inhabitants")
