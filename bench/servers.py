@@ -24,6 +24,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+#: An empty config for the naive app (see its docstring).
+NAIVE_CONFIG = ROOT / "bench" / "naive_gunicorn.conf.py"
+
+
 @dataclass
 class Server:
     """One gunicorn process (and its workers) serving `target` with DATA_DIR=`data_dir`."""
@@ -44,6 +48,8 @@ class Server:
         config = ROOT / "gunicorn.conf.py"
         if self.name == "optimised" and config.exists():
             command += ["-c", str(config)]
+        else:  # not gunicorn's default ./gunicorn.conf.py: the baseline gets gunicorn's defaults
+            command += ["-c", str(NAIVE_CONFIG)]
         # Command-line flags win over the config: loopback, a free port, 2 workers, and a long
         # timeout so a slow naive callback is measured rather than killed.
         command += ["-w", str(self.workers), "-b", f"127.0.0.1:{self.port}", "--timeout", "300"]
