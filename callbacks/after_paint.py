@@ -9,7 +9,7 @@ painted the next frame (assets/after_paint.js), so the map goes first and the pa
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, clientside_callback
+from dash import ClientsideFunction, Input, Output, State, clientside_callback
 
 from ui import ids
 
@@ -21,11 +21,13 @@ clientside_callback(
     AFTER_PAINT,
     Output(ids.VIEW_SHOWN, "data"),
     Input(ids.VIEW, "data"),
+    State(ids.VIEW_SHOWN, "data"),
     prevent_initial_call=True,  # the layout is built for the link's view
 )
 clientside_callback(
     AFTER_PAINT,
     Output(ids.LINK_SHOWN, "data"),
     Input(ids.URL, "search"),
+    State(ids.LINK_SHOWN, "data"),
     prevent_initial_call=True,
 )

@@ -49,7 +49,10 @@ def page(
             # The view the map was built for; callbacks patch the map from here.
             dcc.Store(id=ids.VIEW, data=query),
             dcc.Store(id=ids.VIEW_SHOWN, data=query),
-            dcc.Store(id=ids.LINK_SHOWN, data=""),  # text, as the link is (the server checks kinds)
+            # The link as the URL component reports it once mounted (the canonical query, which a
+            # link the page wrote already is): its first report is then no change, and the panels
+            # are not drawn anew, over a choice a person may be making, right after the load.
+            dcc.Store(id=ids.LINK_SHOWN, data=query),
             dcc.Store(id=ids.LANG_STORE, data=lang),
             dcc.Store(id=ids.TITLE, data=page_title(data, view)),
             dcc.Store(id=ids.DATA_VERSION, data=data.version),

@@ -101,3 +101,23 @@ def test_the_table_is_asked_for_only_after_the_map_has_painted(page):
         asked = min(order["tableRequests"])
         frames_between = [t for t in order["frames"] if order["mapFrame"] < t < asked]
         assert len(frames_between) >= 2, order
+
+
+@pytest.mark.parametrize("link", ["/?province=PV22", "/?theme=energy&lang=en"])
+def test_a_link_is_not_drawn_again_right_after_the_load(page: Page, link: str) -> None:
+    """The comparison and the time view are built with the page for its link; the URL
+    component's first report of that same link must not draw them anew (it reset a comparison
+    being chosen meanwhile). (The table and the card are asked for once on load by design.)"""
+    asked: list[str] = []
+
+    def note(request) -> None:
+        if "_dash-update-component" in request.url and request.post_data:
+            asked.append(request.post_data)
+
+    page.on("request", note)
+    page.goto(page.base_url + link)  # type: ignore[attr-defined]
+    wait_for_map(page)
+    settle(page)
+    panels = ("compare-select.value", "year-chart.figure")
+    redrawn = [p for p in panels if any(p in body for body in asked)]
+    assert redrawn == [], redrawn

@@ -80,7 +80,8 @@ def test_the_page_follows_data_edits_and_survives_bad_ones(page_factory, live_da
     rewrite(csv_path, broken)
     notice = page.locator("#data-notice")
     expect(notice).to_be_visible(timeout=20_000)
-    expect(notice).to_contain_text(re.compile(r"initiatives\.csv.*15"))
+    # visible from "update pending"; the rejection naming the row follows once it was read
+    expect(notice).to_contain_text(re.compile(r"initiatives\.csv.*15"), timeout=20_000)
     expect(page.locator("#summary")).to_have_text(fewer)
 
     # fixed again: all are back and the notice goes away
