@@ -194,7 +194,23 @@ class MetricSource:
         return " · ".join([self.year, *self.sources]) if self.year else ", ".join(self.sources)
 
 
+#: MetricSource per (data version, metric, language): an indicator's twelve province notes cost
+#: about 4 ms, and the map's layers and the line above it both ask on every view change.
+_SOURCES: dict[tuple[str, str, str], MetricSource] = {}
+
+
 def metric_source(data: DataSet, key: str, lang: str) -> MetricSource:
+    """Where `key`'s figures come from (read-only: it is shared per data version)."""
+    cache_key = (data.version, key, lang)
+    known = _SOURCES.get(cache_key)
+    if known is None:
+        if len(_SOURCES) > 4 * len(METRIC_REGISTRY):  # earlier data versions' entries
+            _SOURCES.clear()
+        known = _SOURCES[cache_key] = _metric_source(data, key, lang)
+    return known
+
+
+def _metric_source(data: DataSet, key: str, lang: str) -> MetricSource:
     metric = METRIC_REGISTRY[key]
     if metric.indicator is None:
         until = COLLECTED_UNTIL

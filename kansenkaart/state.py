@@ -184,6 +184,12 @@ def known_initiative(view: View, initiatives: frozenset[str]) -> tuple[View, lis
     return view, []
 
 
+def link_view(query: str, default_lang: str, initiatives: frozenset[str]) -> View:
+    """The view a page address's query opens, bad parameters left out (the page's first callback
+    names them in its notice): one rule for the index HTML and the layout."""
+    return known_initiative(View.from_query(query, default_lang)[0], initiatives)[0]
+
+
 def reduce_in(data: DataSet, view: View, event: Event) -> tuple[View, list[ParamProblem]]:
     """`reduce` with what only the data knows: the open card's province (a province click closes
     a card from elsewhere) and whether an initiative from a link exists."""

@@ -27,7 +27,7 @@ from werkzeug.serving import WSGIRequestHandler
 from kansenkaart import runtime
 from kansenkaart.i18n import t
 from kansenkaart.registry import LANGUAGES
-from kansenkaart.state import known_initiative
+from kansenkaart.state import link_view as state_link_view
 from kansenkaart.store import DataStatus
 from kansenkaart.view import View
 from server import callback_requests
@@ -462,9 +462,7 @@ def link_view(initiatives: frozenset[str], default_lang: str) -> View:
         return View(lang=default_lang)
     page = urlsplit(request.referrer or "")
     query = page.query if page.netloc in ("", request.host) else ""
-    view, _ = View.from_query(query, default_lang)
-    view, _ = known_initiative(view, initiatives)
-    return view
+    return state_link_view(query, default_lang, initiatives)
 
 
 def _language() -> str:

@@ -22,7 +22,7 @@ from dash import html
 
 from kansenkaart import runtime
 from kansenkaart.dataset import DataSet
-from kansenkaart.state import TourStepped, known_initiative, reduce
+from kansenkaart.state import TourStepped, link_view, reduce
 from kansenkaart.tour import tour_step_for
 from kansenkaart.view import View
 from ui import ids
@@ -50,15 +50,9 @@ class IndexHead:
         return f'<html lang="{escape(self.lang)}"{demo}>'
 
 
-def link_view(data: DataSet, query: str, default_lang: str) -> View:
-    """The view of a page address's query; invalid parameters are left out (the page's first
-    callback names them in its notice), as server/web.py `link_view` does for the layout."""
-    return known_initiative(View.from_query(query, default_lang)[0], data.initiative_ids)[0]
-
-
 def index_head(data: DataSet, query: str, default_lang: str) -> IndexHead:
     """The head for a page address's query."""
-    return view_head(data, link_view(data, query, default_lang))
+    return view_head(data, link_view(query, default_lang, data.initiative_ids))
 
 
 def view_head(data: DataSet, view: View) -> IndexHead:
@@ -140,7 +134,7 @@ class LinkedIndexDash(dash.Dash):
         except RuntimeError:  # no request (Dash renders the index once without one in tests)
             query = ""
         settings, data = runtime.settings(), runtime.data()
-        view = link_view(data, query, settings.default_lang)
+        view = link_view(query, settings.default_lang, data.initiative_ids)
         try:
             frame: str | None = FIRST_FRAMES.html(
                 data, view, settings.tour_step_seconds, settings.default_lang
