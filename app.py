@@ -10,6 +10,7 @@ import sys
 
 import dash
 
+from callbacks.map_first import blueprint as map_first_blueprint
 from kansenkaart import runtime
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
@@ -49,6 +50,7 @@ def create_app() -> dash.Dash:
     import callbacks.downloads
     import callbacks.errors
     import callbacks.language
+    import callbacks.map_first
     import callbacks.map_view
     import callbacks.presentation
     import callbacks.table
@@ -79,6 +81,7 @@ def create_app() -> dash.Dash:
     plotly_bundle.check()  # the page draws with assets/vendor's geo bundle, not the full plotly.js
     app.server.register_blueprint(api_blueprint)  # /api/* and /export/*
     app.server.register_blueprint(ogc_blueprint)  # /ogc: OGC API - Features for GIS
+    app.server.register_blueprint(map_first_blueprint)  # /_map-first: the map before the page
     # Dash sets itself up on the first request and marks that done before it is: in a fresh
     # threaded worker, parallel first requests then get 404s for Dash's own scripts. Do it now.
     with app.server.app_context():

@@ -9,9 +9,11 @@ import plotly.graph_objects as go
 
 from kansenkaart.i18n import t
 
-#: Grid cell in degrees (about 11 x 12 km at 52°N).
-CELL_LAT = 0.1
-CELL_LON = 0.17
+#: Grid cell in degrees (about 22 x 23 km at 52°N): at national zoom a circle of MAX_SIZE px
+#: fills a cell without covering its neighbours, and a redraw at 10,000 initiatives styles about
+#: 100 circles instead of 330 (plotly styles each point on its own: 18 of a redraw's 47 ms of script).
+CELL_LAT = 0.2
+CELL_LON = 0.34
 MIN_SIZE, MAX_SIZE = 7, 34
 
 

@@ -132,7 +132,7 @@ def check(body: object, callback_map: Mapping[str, Mapping], types: PropertyType
     try:
         request = CallbackBody.model_validate(body)
     except ValidationError as error:
-        raise BadCallbackRequest(_first_error(error)) from None
+        raise BadCallbackRequest(first_error(error)) from None
     spec = callback_map.get(request.output)
     if spec is None or "callback" not in spec:  # unknown, or run in the browser (clientside)
         raise BadCallbackRequest("unknown callback output")
@@ -142,9 +142,10 @@ def check(body: object, callback_map: Mapping[str, Mapping], types: PropertyType
     _check_changed(request)
 
 
-def _first_error(error: ValidationError) -> str:
+def first_error(error: ValidationError, depth: int | None = None) -> str:
+    """The first thing wrong, named by its place in the body (its first `depth` parts)."""
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "body"
+    where = ".".join(str(part) for part in first["loc"][:depth]) or "body"
     return f"{where}: {first['msg']}"[:300]
 
 

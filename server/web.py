@@ -40,7 +40,7 @@ REVALIDATE = "no-cache"
 #: Answers that depend on the moment (data version, health): never stored.
 NO_STORE = "no-store"
 NO_STORE_PREFIXES = ("/_dash-layout", "/_dash-dependencies", "/_dash-update-component", "/healthz")
-JSON_PREFIXES = ("/api/", "/api", "/export/", "/_dash-", "/healthz")
+JSON_PREFIXES = ("/api/", "/api", "/export/", "/_dash-", "/_map-first", "/healthz")
 COMPONENT_SUITES = "/_dash-component-suites/"
 ASSETS = "/assets/"
 #: Callback requests are a few KB; this refuses absurd bodies before they are parsed.

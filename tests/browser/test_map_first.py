@@ -1,0 +1,125 @@
+"""The fast lane (assets/map_first.js, callbacks/map_first.py) as a person meets it: a click is
+drawn from the lane's answer before the page's own, with the very values the page then sets; a
+lane that fails or answers wrong never leaves the map wrong."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page, Route
+
+from tests.browser.mapreader import GRAPH, click_province, wait_for_map
+
+#: The map as plotly holds it: values, colours, points, texts and the geo view.
+STATE_JS = """
+(sel) => {
+  const g = document.querySelector(sel);
+  const keep = ['z', 'locations', 'lat', 'lon', 'text', 'hovertext', 'customdata', 'visible',
+                'zmin', 'zmax', 'colorscale'];
+  const traces = g._fullData.map(t => {
+    const out = {};
+    for (const k of keep) if (t[k] !== undefined) out[k] = Array.isArray(t[k]) || ArrayBuffer.isView(t[k]) ? Array.from(t[k]) : t[k];
+    out.line = t.marker && t.marker.line ? t.marker.line.width : null;
+    out.size = t.marker ? t.marker.size : null;
+    return out;
+  });
+  const geo = g._fullLayout.geo;
+  return JSON.stringify({traces, geo: [geo.lonaxis.range, geo.lataxis.range], sep: g._fullLayout.separators});
+}
+"""
+LANE = "window.kkMapFirst"
+THEME = "#theme-filter label:has(input[value=energy])"
+
+
+def map_state(page: Page) -> str:
+    return page.evaluate(STATE_JS, GRAPH)
+
+
+def settled(page: Page, search: str) -> None:
+    page.wait_for_function("(s) => window.location.search === s", arg=search)
+    page.wait_for_load_state("networkidle")
+
+
+def wait_for_state(page: Page, expected: str) -> None:
+    """Until the map holds `expected` (a history step changes the URL before any answer)."""
+    page.wait_for_function(
+        f"([sel, want]) => ({STATE_JS.strip()})(sel) === want", arg=[GRAPH, expected]
+    )
+
+
+def test_a_click_is_drawn_first_with_the_values_the_page_sets(page: Page):
+    page.goto(page.base_url + "/")
+    wait_for_map(page)
+    page.wait_for_load_state("networkidle")
+    before = map_state(page)
+    held: list[Route] = []
+    holding = [True]
+
+    def hold(route: Route) -> None:  # the page's own requests wait until the lane has drawn
+        if holding[0]:
+            held.append(route)
+        else:
+            route.fallback()
+
+    page.route("**/_dash-update-component*", hold)
+    page.locator(THEME).click()
+    page.wait_for_function(f"() => {LANE}.drawnCount === 1")
+    drawn = map_state(page)
+    assert drawn != before
+    assert page.evaluate("() => window.location.search") == ""  # the page has not answered yet
+    holding[0] = False
+    for route in held:
+        route.fallback()
+    settled(page, "?theme=energy")
+    assert map_state(page) == drawn
+    assert page.evaluate(f"() => {LANE}.corrected || 0") == 0
+
+
+def test_back_and_forward_and_a_province_click_are_drawn_first(page: Page):
+    page.goto(page.base_url + "/?theme=climate,energy")
+    wait_for_map(page)
+    page.locator("#match-mode label:has(input[value=all])").click()
+    settled(page, "?theme=climate,energy&match=all")
+    after = map_state(page)
+    page.evaluate("() => history.back()")
+    page.wait_for_function(f"() => {LANE}.drawnCount === 2")
+    first = map_state(page)
+    page.evaluate("() => history.forward()")
+    wait_for_state(page, after)
+    assert after != first
+    click_province(page, "PV27")
+    settled(page, "?theme=climate,energy&match=all&province=PV27")
+    assert page.evaluate(f"() => {LANE}.drawnCount") == 4  # switch, back, forward, province
+
+
+def test_a_wrong_answer_from_the_lane_is_drawn_over_by_the_page(page_factory):
+    """Should the lane ever make another view of an event than the page, the page's figure
+    wins; and with the lane gone (offline, a failing server) the page draws the map alone."""
+    wrong = page_factory()
+
+    def tampered(route: Route) -> None:
+        answer = route.fetch().json()
+        answer["query"] = "?theme=climate"
+        answer["traces"]["1"]["z"] = [0] * len(answer["traces"]["1"]["z"])
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(answer))
+
+    wrong.route("**/_map-first", tampered)
+    wrong.goto(wrong.base_url + "/")
+    wait_for_map(wrong)
+    wrong.wait_for_load_state("networkidle")
+    wrong.locator(THEME).click()
+    settled(wrong, "?theme=energy")
+    wrong.wait_for_function(f"() => {LANE}.corrected === 1")
+    wrong.wait_for_function(  # the page's figure drawn again over the lane's zeros
+        "(sel) => document.querySelector(sel)._fullData[1].z.some(v => v > 0)", arg=GRAPH
+    )
+
+    alone = page_factory()
+    alone.route("**/_map-first", lambda route: route.abort())
+    alone.goto(alone.base_url + "/")
+    wait_for_map(alone)
+    alone.wait_for_load_state("networkidle")
+    alone.locator(THEME).click()
+    settled(alone, "?theme=energy")
+    assert alone.evaluate(f"() => {LANE}.drawnCount") == 0
+    wait_for_state(alone, map_state(wrong))
