@@ -14,6 +14,7 @@ from callbacks.map_first import blueprint as map_first_blueprint
 from kansenkaart import runtime
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
+from layers.map_figure import warm
 from server import docs, web
 from server.api import blueprint as api_blueprint
 from server.ogc import blueprint as ogc_blueprint
@@ -43,6 +44,7 @@ def create_app() -> dash.Dash:
             file=sys.stderr,
         )
         raise SystemExit(1) from None
+    warm(runtime.data(), settings.default_lang)  # per-data-version work, before the first view
     # Importing a callback module registers its callbacks.
     import callbacks.compare
     import callbacks.data_status

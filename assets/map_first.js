@@ -52,13 +52,15 @@
     return controls;
   }
 
+  /* Sends the event; the promise it gives settles once the lane has drawn, failed, or waited
+     HOLD_MS (null: not sent). */
   function send(trigger, value) {
     lane.lastEventAt = window.performance.now();
-    if (lane.off || !graph() || !plainFetch) return;
+    if (lane.off || !graph() || !plainFetch) return null;
     // A click on an option's label reaches its input too, as a second click: one event.
     var key = trigger + JSON.stringify(value);
     var now = window.performance.now();
-    if (trigger !== "url" && key === last.key && now - last.at < 300) return;
+    if (trigger !== "url" && key === last.key && now - last.at < 300) return null;
     last = { key: key, at: now };
     var search = window.location.search;
     var mine = ++sent;
@@ -88,6 +90,7 @@
         release();
         if (holding === held) holding = null;
       });
+    return held;
   }
 
   if (plainFetch) {
@@ -134,8 +137,28 @@
     window.Plotly.react(gd, data, written(gd.layout, answer.layout));
   }
 
-  window.addEventListener("popstate", function () {
-    send("url", null);
+  /* Back and forward: the URL component (dcc.Location, which listens on window too, after this
+     script) hears of it once the lane's map has painted, so dash-renderer's work on the new URL
+     does not hold up the lane's answer on the main thread. */
+  var replaying = false;
+  window.addEventListener("popstate", function (event) {
+    if (replaying) return;
+    var drawn = send("url", null);
+    if (!drawn) return;
+    event.stopImmediatePropagation();
+    drawn.then(function () {
+      // after the frame that paints the lane's map
+      window.requestAnimationFrame(function () {
+        window.setTimeout(function () {
+          replaying = true;
+          try {
+            window.dispatchEvent(new PopStateEvent("popstate", { state: event.state }));
+          } finally {
+            replaying = false;
+          }
+        }, 0);
+      });
+    });
   });
 
   /* What a point of the map is to the view callback (dcc.Graph's clickData has the same). */
