@@ -147,16 +147,13 @@
     if (!drawn) return;
     event.stopImmediatePropagation();
     drawn.then(function () {
-      // after the frame that paints the lane's map
-      window.requestAnimationFrame(function () {
-        window.setTimeout(function () {
-          replaying = true;
-          try {
-            window.dispatchEvent(new PopStateEvent("popstate", { state: event.state }));
-          } finally {
-            replaying = false;
-          }
-        }, 0);
+      afterPaint(function () {
+        replaying = true;
+        try {
+          window.dispatchEvent(new PopStateEvent("popstate", { state: event.state }));
+        } finally {
+          replaying = false;
+        }
       });
     });
   });
@@ -218,32 +215,65 @@
     true
   );
 
-  /* A click on the map: plotly reports it on the pointer's release, after dcc.Graph's handler
-     has prepared the page's request; the point under the pointer is plotly's hover data
-     (`_hoverdata`, what its click event reports), read here first. */
+  /* Runs `then` in a task after the frame that paints what was drawn before it and the frame
+     after that one (in which a person sees it), as assets/after_paint.js does for the panels. */
+  function afterPaint(then) {
+    window.requestAnimationFrame(function () {
+      window.requestAnimationFrame(function () {
+        window.setTimeout(then, 0);
+      });
+    });
+  }
+
+  /* A click on the map: plotly reports it on the pointer's release; the point under the pointer
+     is plotly's hover data (`_hoverdata`, what its click event reports), read here first. The
+     click event itself reaches the page (dcc.Graph, then dash-renderer: 15-20 ms of work on the
+     main thread, just when the lane's answer comes in) once the lane's map has painted. */
+  var clickDrawn = null;
   document.addEventListener(
     "pointerup",
     function (event) {
       var gd = event.target.closest && event.target.closest("#map .js-plotly-plot");
       if (gd && event.button === 0 && gd._hoverdata && gd._hoverdata[0]) {
-        send("map", sentClick(gd._hoverdata[0]));
+        bind(gd);
+        clickDrawn = send("map", sentClick(gd._hoverdata[0]));
       }
     },
     true
   );
 
-  /* plotly's own click event too (a touch may give no hover first); the same click twice is
-     sent once. Bound once the map exists (a pointer comes down before the click). */
+  /* plotly's own click event: held back as above when the lane has the click, and sent to the
+     lane when it has not (a touch may give no hover first; the same click twice is sent once).
+     Bound once the map exists (a pointer comes down before the click). */
+  function bind(gd) {
+    if (gd.kkMapFirst || !gd.on || !gd.emit) return;
+    gd.kkMapFirst = true;
+    var emit = gd.emit;
+    gd.emit = function (name) {
+      var args = arguments;
+      if (name === "plotly_click" && clickDrawn) {
+        var drawn = clickDrawn;
+        clickDrawn = null;
+        drawn.then(function () {
+          afterPaint(function () {
+            emit.apply(gd, args);
+          });
+        });
+        return undefined;
+      }
+      return emit.apply(gd, args);
+    };
+    gd.on("plotly_click", function (click) {
+      var point = click && click.points && click.points[0];
+      if (point) send("map", sentClick(point));
+    });
+  }
+
   document.addEventListener(
     "pointerdown",
     function (event) {
       var gd = event.target.closest && event.target.closest("#map .js-plotly-plot");
-      if (!gd || gd.kkMapFirst || !gd.on) return;
-      gd.kkMapFirst = true;
-      gd.on("plotly_click", function (click) {
-        var point = click && click.points && click.points[0];
-        if (point) send("map", sentClick(point));
-      });
+      if (gd) bind(gd);
     },
     true
   );
