@@ -135,10 +135,34 @@ def _act(page: Page, step: str, naive: bool) -> None:
         page.evaluate("(s) => s === 'back' ? history.back() : history.forward()", step)
 
 
+#: In-page: resolves once the page has been quiet for `ms`: no request finished and no frame
+#: came late (a long task) in that time. Playwright's "networkidle" is reached once per page
+#: load and not waited for again, so a step could start while the one before was still being
+#: drawn (its panels, a province's list), in either app.
+QUIET_JS = """
+async (ms) => {
+  performance.setResourceTimingBufferSize(1000000);
+  const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+  const start = performance.now();
+  let count = performance.getEntriesByType('resource').length, since = start, last = start;
+  while (performance.now() - start < 15000) {
+    await frame();
+    const now = performance.now();
+    const n = performance.getEntriesByType('resource').length;
+    if (n !== count || now - last > 50) { count = n; since = now; }
+    last = now;
+    if (now - since >= ms) return true;
+  }
+  return false;
+}
+"""
+
+
 def _quiet(page: Page, ms: int = 300) -> None:
-    """Let the responses that follow the map (table, details) arrive before the next step."""
+    """Let the responses that follow the map (table, details) arrive and be drawn before the
+    next step."""
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(ms)
+    page.evaluate(QUIET_JS, ms)
 
 
 def one_round(page: Page, url: str, naive: bool, timeout_ms: float) -> dict[str, float | None]:
