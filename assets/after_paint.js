@@ -11,10 +11,17 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         return window.dash_clientside.no_update;
       }
       return new Promise(function (resolve) {
-        requestAnimationFrame(function () {
-          requestAnimationFrame(function () { setTimeout(function () { resolve(value); }, 0); });
-        });
+        window.kkAfterPaint(function () { resolve(value); });
       });
     },
   }),
 });
+
+/* Runs `then` in a task after the frame that paints what was drawn before it and the frame after
+   that one (in which a person sees it). The panels wait so (above), and so does the page's own
+   handling of an event the map's fast lane has drawn (assets/map_first.js). */
+window.kkAfterPaint = function (then) {
+  requestAnimationFrame(function () {
+    requestAnimationFrame(function () { setTimeout(then, 0); });
+  });
+};

@@ -147,7 +147,7 @@
     if (!drawn) return;
     event.stopImmediatePropagation();
     drawn.then(function () {
-      afterPaint(function () {
+      window.kkAfterPaint(function () {
         replaying = true;
         try {
           window.dispatchEvent(new PopStateEvent("popstate", { state: event.state }));
@@ -215,16 +215,6 @@
     true
   );
 
-  /* Runs `then` in a task after the frame that paints what was drawn before it and the frame
-     after that one (in which a person sees it), as assets/after_paint.js does for the panels. */
-  function afterPaint(then) {
-    window.requestAnimationFrame(function () {
-      window.requestAnimationFrame(function () {
-        window.setTimeout(then, 0);
-      });
-    });
-  }
-
   /* A click on the map: plotly reports it on the pointer's release; the point under the pointer
      is plotly's hover data (`_hoverdata`, what its click event reports), read here first. The
      click event itself reaches the page (dcc.Graph, then dash-renderer: 15-20 ms of work on the
@@ -255,7 +245,7 @@
         var drawn = clickDrawn;
         clickDrawn = null;
         drawn.then(function () {
-          afterPaint(function () {
+          window.kkAfterPaint(function () {
             emit.apply(gd, args);
           });
         });

@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 from dash import Input, Output, State, clientside_callback
 from flask import Blueprint, Response, request
 from plotly.io.json import to_json_plotly
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from callbacks.events import event_for
 from kansenkaart import runtime
@@ -32,7 +32,7 @@ from kansenkaart.view import View
 from layers.figure_patch import LAYOUT
 from layers.map_figure import view_updates
 from server.api import ANY_METHOD, error_response
-from server.callback_requests import BadCallbackRequest, first_error, read_body
+from server.callback_requests import BadCallbackRequest, StrictBody, first_error, read_body
 from ui import ids
 from ui.controls import CONTROLS, control_values
 
@@ -74,11 +74,7 @@ ControlValue = Text | Annotated[list[Text], Field(max_length=20)] | None
 SentControl = Literal["theme-filter", "match-mode", "kind-filter", "status-filter"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class ClickedPoint(_Strict):
+class ClickedPoint(StrictBody):
     """What plotly reports of a clicked point, as dcc.Graph's clickData has it."""
 
     curveNumber: int = Field(ge=0, le=10)  # plotly's name
@@ -86,18 +82,18 @@ class ClickedPoint(_Strict):
     customdata: Text | int | None = None
 
 
-class MapClick(_Strict):
+class MapClick(StrictBody):
     points: Annotated[list[ClickedPoint], Field(max_length=1)]
 
 
-class MapFirstRequest(_Strict):
+class MapFirstRequest(StrictBody):
     """An event as the page saw it: the URL's query when it happened (for back/forward: the
     query it moved to), what fired, its value, and the checkbox and radio controls as shown."""
 
     search: Annotated[str, Field(max_length=2_000)] = ""
     trigger: Trigger
     value: ControlValue | MapClick | Annotated[int, Field(ge=0, le=1_000_000)] = None
-    controls: dict[SentControl, ControlValue] = {}
+    controls: dict[SentControl, ControlValue] = Field(default_factory=dict)
 
 
 def map_first(data: DataSet, sent: MapFirstRequest, default_lang: str) -> dict[str, object]:

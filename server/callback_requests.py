@@ -47,16 +47,18 @@ ComponentId = Annotated[str, Field(min_length=1, max_length=200)] | PatternId
 PropertyName = Annotated[str, Field(min_length=1, max_length=200)]
 
 
-class _Strict(BaseModel):
+class StrictBody(BaseModel):
+    """A body checked as sent: no unknown fields, no coercion (also the map's fast lane)."""
+
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
-class OutputRef(_Strict):
+class OutputRef(StrictBody):
     id: ComponentId
     property: PropertyName
 
 
-class InputValue(_Strict):
+class InputValue(StrictBody):
     id: ComponentId
     property: PropertyName
     value: Any = None
@@ -66,7 +68,7 @@ Inputs = Annotated[list[InputValue | list[InputValue]], Field(max_length=MAX_ITE
 ChangedIds = Annotated[list[Annotated[str, Field(max_length=400)]], Field(max_length=MAX_CHANGED)]
 
 
-class CallbackBody(_Strict):
+class CallbackBody(StrictBody):
     """What dash-renderer 4 posts: the callback's key, its outputs, the inputs' and states'
     current values, and which of them changed (ALL-pattern entries are lists)."""
 
