@@ -185,6 +185,33 @@
     return values;
   }
 
+  /* A list's option (the metric, a province): the list's own handling of the choice (closing,
+     focus, dash-renderer's dispatch of the value: 18-25 ms on the main thread at 10,000
+     initiatives) runs in the click's task, just when the lane's answer comes in. The click is
+     held, as back, forward and a map click are, and given to the option again in the frame after
+     the lane's paint: the map changes first, the list closes a frame later. Should the list have
+     closed in between (Escape), the value is set on the list as the click would have. */
+  var replayingOption = false;
+  function holdOption(event, listId, input, drawn) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    var value = input.value;
+    drawn.then(function () {
+      window.kkAfterPaint(function () {
+        if (input.isConnected) {
+          replayingOption = true;
+          try {
+            input.click();
+          } finally {
+            replayingOption = false;
+          }
+        } else if (!input.isConnected && window.dash_clientside && window.dash_clientside.set_props) {
+          window.dash_clientside.set_props(listId, { value: value });
+        }
+      });
+    });
+  }
+
   /* In the capture phase at the document, before the page's own handlers (React's sit lower,
      and dash-renderer prepares its request in them). */
   document.addEventListener(
@@ -194,10 +221,13 @@
       if (!target.closest) return;
       var option = target.closest(".dash-dropdown-options [role=option]");
       if (option) {
+        if (replayingOption) return;
         var list = document.querySelector("button.dash-dropdown[aria-expanded=true]");
         var input = option.querySelector("input");
-        if (list && LISTS.indexOf(list.id) >= 0 && input && !input.disabled) {
-          send(list.id, input.value);
+        if (list && LISTS.indexOf(list.id) >= 0 && input && !input.disabled &&
+            option.getAttribute("aria-selected") !== "true") {
+          var drawn = send(list.id, input.value);
+          if (drawn) holdOption(event, list.id, input, drawn);
         }
         return;
       }
@@ -220,6 +250,7 @@
      click event itself reaches the page (dcc.Graph, then dash-renderer: 15-20 ms of work on the
      main thread, just when the lane's answer comes in) once the lane's map has painted. */
   var clickDrawn = null;
+  var replayingClick = false;
   document.addEventListener(
     "pointerup",
     function (event) {
@@ -246,7 +277,12 @@
         clickDrawn = null;
         drawn.then(function () {
           window.kkAfterPaint(function () {
-            emit.apply(gd, args);
+            replayingClick = true; // the lane has this click: not sent again below
+            try {
+              emit.apply(gd, args);
+            } finally {
+              replayingClick = false;
+            }
           });
         });
         return undefined;
@@ -255,7 +291,7 @@
     };
     gd.on("plotly_click", function (click) {
       var point = click && click.points && click.points[0];
-      if (point) send("map", sentClick(point));
+      if (point && !replayingClick) send("map", sentClick(point));
     });
   }
 

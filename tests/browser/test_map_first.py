@@ -28,6 +28,24 @@ STATE_JS = """
 }
 """
 LANE = "window.kkMapFirst"
+#: In-page: note, in order, each draw of the map (and whether a list is open then) and each
+#: request the page makes for a view.
+ORDER_JS = """
+() => {
+  const order = window.__order = [];
+  const react = window.Plotly.react;
+  window.Plotly.react = function () {
+    order.push(document.querySelector('[role=option]') ? 'drawn, list open' : 'drawn');
+    return react.apply(this, arguments);
+  };
+  const fetch = window.fetch;
+  window.fetch = function (resource) {
+    const url = typeof resource === 'string' ? resource : resource.url;
+    if (url.includes('/_dash-update-component') && !order.includes('page asks')) order.push('page asks');
+    return fetch.apply(this, arguments);
+  };
+}
+"""
 THEME = "#theme-filter label:has(input[value=energy])"
 
 
@@ -47,10 +65,20 @@ def wait_for_state(page: Page, expected: str) -> None:
     )
 
 
-def test_a_click_is_drawn_first_with_the_values_the_page_sets(page: Page):
-    page.goto(page.base_url + "/")
+def open_quiet(page: Page, query: str = "") -> None:
+    page.goto(page.base_url + "/" + query)
     wait_for_map(page)
     page.wait_for_load_state("networkidle")
+
+
+def choose(page: Page, list_id: str, option: str) -> None:
+    """Open a list and click one of its options, as a hand does."""
+    page.locator(f"#{list_id}").click()
+    page.get_by_role("option", name=option).click()
+
+
+def test_a_click_is_drawn_first_with_the_values_the_page_sets(page: Page):
+    open_quiet(page)
     before = map_state(page)
     held: list[Route] = []
     holding = [True]
@@ -123,3 +151,42 @@ def test_a_wrong_answer_from_the_lane_is_drawn_over_by_the_page(page_factory):
     settled(alone, "?theme=energy")
     assert alone.evaluate(f"() => {LANE}.drawnCount") == 0
     wait_for_state(alone, map_state(wrong))
+
+
+def test_a_metric_chosen_from_its_list_is_drawn_first_then_the_list_closes(page: Page):
+    """The list's own handling of the choice waits for the lane's map: while the page's own
+    requests are held, the map already shows the new metric and the list is still open; then
+    the list closes and the page takes the choice as a plain click would have given it."""
+    open_quiet(page)
+    before = map_state(page)
+    page.evaluate(ORDER_JS)
+    choose(page, "metric", "per 100.000 inwoners")
+    page.wait_for_function(f"() => {LANE}.drawnCount === 1")
+    drawn = map_state(page)
+    assert drawn != before
+    settled(page, "?metric=per100k")
+    assert map_state(page) == drawn
+    assert page.get_by_role("option").count() == 0  # the list closed
+    assert "100.000" in page.locator("#metric").inner_text()
+    assert page.evaluate(f"() => {LANE}.corrected || 0") == 0
+    # The lane drew while the list was still open, before the page asked for the new view.
+    # (The page's answer then sets the map's figure again, with the same values.)
+    assert page.evaluate("() => window.__order")[:2] == ["drawn, list open", "page asks"]
+
+
+def test_a_province_chosen_from_its_list_opens_its_profile(page: Page):
+    open_quiet(page)
+    choose(page, "province-select", "Drenthe")
+    settled(page, "?province=PV22")
+    assert page.evaluate(f"() => {LANE}.drawnCount") == 1
+    page.locator("#profile h2").filter(has_text="Drenthe").wait_for()
+    assert page.get_by_role("option").count() == 0
+
+
+def test_a_choice_from_a_list_still_counts_when_the_lane_is_down(page: Page):
+    page.route("**/_map-first", lambda route: route.abort())
+    open_quiet(page)
+    choose(page, "metric", "per 100.000 inwoners")
+    settled(page, "?metric=per100k")
+    assert page.evaluate(f"() => {LANE}.drawnCount") == 0
+    assert page.get_by_role("option").count() == 0
