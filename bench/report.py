@@ -451,6 +451,16 @@ def write_report(results: dict) -> Path:
             if meta.get("loadavg")
             else []
         ),
+        *(
+            [
+                f"- **Machine speed**: a fixed single-core Python loop (5 million additions) took "
+                f"{meta['speed_ms']} ms at the start of the run and {meta.get('speed_end_ms', '?')} ms "
+                "at its end. The machine is shared and its speed varies from hour to hour: compare "
+                "the two apps within a run, and runs with each other only at a like speed"
+            ]
+            if meta.get("speed_ms")
+            else []
+        ),
         "",
         *([FIRST_LOAD.read_text().strip(), ""] if FIRST_LOAD.exists() else []),
         "## Targets",

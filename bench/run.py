@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,23 @@ QUICK = {
 NAIVE_CAPS = {"100000": {"click_budget_s": 30.0, "replay_budget_s": 20.0}}
 
 
+def speed_ms(repeats: int = 3) -> float:
+    """A fixed single-core workload (5 million additions in Python), the median of `repeats`.
+
+    The machine is a shared virtual one whose speed varies from hour to hour (the naive app's
+    theme click took 154 ms, 302 ms and 493 ms in three runs of 2 and 3 December 2026): with this
+    figure beside a run's times, a slow run is seen to be a slow machine.
+    """
+    times = []
+    for _ in range(repeats):
+        begin = time.perf_counter()
+        total = 0
+        for i in range(5_000_000):
+            total += i
+        times.append((time.perf_counter() - begin) * 1000)
+    return round(statistics.median(times))
+
+
 def machine() -> dict:
     """Cores, RAM, CPU model and the versions that matter, for the report."""
     cpu = next(
@@ -149,6 +167,7 @@ def machine() -> dict:
         "uncommitted_app_files": len(dirty.stdout.splitlines()),
         "date": dt.datetime.now().astimezone().isoformat(timespec="minutes"),
         "loadavg": round(os.getloadavg()[0], 2),
+        "speed_ms": speed_ms(),
     }
 
 
@@ -283,6 +302,7 @@ def main() -> None:
             results["sizes"][label] = entry
             RESULTS.write_text(json.dumps(results))
     results["meta"]["duration_s"] = round(time.monotonic() - begin)
+    results["meta"]["speed_end_ms"] = speed_ms()
     results["meta"]["chromium"] = next(
         (
             a.get("chromium")
