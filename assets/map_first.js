@@ -185,17 +185,18 @@
     return values;
   }
 
-  /* A list's option (the metric, a province): the list's own handling of the choice (closing,
-     focus, dash-renderer's dispatch of the value: 18-25 ms on the main thread at 10,000
-     initiatives) runs in the click's task, just when the lane's answer comes in. The click is
-     held, as back, forward and a map click are, and given to the option again in the frame after
-     the lane's paint: the map changes first, the list closes a frame later. Should the list have
-     closed in between (Escape), the value is set on the list as the click would have. */
+  /* A list's option (the metric, a province) or a box's choice (a theme, the match switch, a
+     kind, a status): the control's own handling of the choice (the list closing, focus, React's
+     change event, dash-renderer's dispatch of the value: 18-35 ms on the main thread) runs in the
+     click's task, just when the lane's answer comes in. The click is held, as back, forward and
+     a map click are, and given to the option again in the frame after the lane's paint: the map
+     changes first, the tick or the closing list in the frame after. Should the control have gone
+     in between (a list closed with Escape), the value is set on it as the click would have. */
   var replayingOption = false;
-  function holdOption(event, listId, input, drawn) {
+  function holdOption(event, listId, input, drawn, value) {
     event.preventDefault();
     event.stopImmediatePropagation();
-    var value = input.value;
+    if (value === undefined) value = input.value;
     drawn.then(function () {
       window.kkAfterPaint(function () {
         if (input.isConnected) {
@@ -233,10 +234,16 @@
       }
       var choice = target.closest(".dash-options-list[id] .dash-options-list-option");
       if (choice) {
+        if (replayingOption) return;
         var box = choice.closest(".dash-options-list[id]");
         if (SENT_CONTROLS.indexOf(box.id) < 0) return;
         var value = valueAfterClick(box, choice, target);
-        if (value !== undefined) send(box.id, value);
+        var sent = value !== undefined ? send(box.id, value) : null;
+        // As a list's option: the box's own handling (React's change event, dash-renderer's
+        // dispatch: 25-35 ms in the click's task) comes in the frame after the lane's paint, the
+        // tick with it.
+        var boxInput = choice.querySelector("input");
+        if (sent && boxInput) holdOption(event, box.id, boxInput, sent, value);
         return;
       }
       var button = target.closest("button[id]");

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import time
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 GRAPH = "#map .js-plotly-plot"
 VALUES_TRACE = 1
+
+
+def tick(page: Page, label: str, on: bool = True) -> None:
+    """Click a theme's or a filter's box as a person does and wait for its tick.
+
+    Not Playwright's `check()`: that reads the box in the click's own task, and the page gives a
+    box its tick in the frame after the map's fast lane has painted (assets/map_first.js).
+    """
+    box = page.get_by_label(label)
+    if box.is_checked() != on:
+        box.click()
+    expect(box).to_be_checked(checked=on)
 
 
 def wait_for_map(page: Page) -> None:

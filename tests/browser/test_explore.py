@@ -14,6 +14,7 @@ from tests.browser.mapreader import (
     click_province,
     marker_ids,
     table_ids,
+    tick,
     wait_for_map,
     wait_for_table,
     wait_for_values,
@@ -111,14 +112,14 @@ def assert_view_consistent(page, expected_ids: list[str]) -> None:
 
 def test_each_filter_narrows_table_and_map_alike(page):
     open_map(page)
-    page.get_by_label("innovatie").check()
+    tick(page, "innovatie")
     assert_view_consistent(page, filtered_ids(themes=("innovation",)))
 
-    page.get_by_label("klimaat").check()
-    page.get_by_label("alle thema's").check()
+    tick(page, "klimaat")
+    tick(page, "alle thema's")
     assert_view_consistent(page, filtered_ids(themes=("climate", "innovation"), match="all"))
-    page.get_by_label("een van de thema's").check()
-    page.get_by_label("klimaat").uncheck()
+    tick(page, "een van de thema's")
+    tick(page, "klimaat", on=False)
 
     page.locator("#kind-filter").click()
     page.get_by_role("option", name="programma").click()

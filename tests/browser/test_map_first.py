@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page, Route, expect
 
 from tests.browser.mapreader import GRAPH, click_province, wait_for_map
 
@@ -190,3 +190,66 @@ def test_a_choice_from_a_list_still_counts_when_the_lane_is_down(page: Page):
     settled(page, "?metric=per100k")
     assert page.evaluate(f"() => {LANE}.drawnCount") == 0
     assert page.get_by_role("option").count() == 0
+
+
+#: In-page: the moments the map is drawn and the page first asks, with the energy box's tick.
+BOX_ORDER_JS = """
+() => {
+  const order = window.__order = [];
+  const box = () => document.querySelector('#theme-filter input[value=energy]').checked;
+  const react = window.Plotly.react;
+  window.Plotly.react = function () {
+    order.push(box() ? 'drawn, ticked' : 'drawn, not ticked');
+    return react.apply(this, arguments);
+  };
+  const fetch = window.fetch;
+  window.fetch = function (resource) {
+    const url = typeof resource === 'string' ? resource : resource.url;
+    if (url.includes('/_dash-update-component') && !order.includes('page asks')) order.push('page asks');
+    return fetch.apply(this, arguments);
+  };
+}
+"""
+
+
+def test_a_theme_is_drawn_first_then_its_box_ticks(page: Page):
+    open_quiet(page)
+    before = map_state(page)
+    page.evaluate(BOX_ORDER_JS)
+    page.locator(THEME).click()
+    page.wait_for_function(f"() => {LANE}.drawnCount === 1")
+    drawn = map_state(page)
+    assert drawn != before
+    energy = page.locator("#theme-filter input[value=energy]")
+    expect(energy).to_be_checked()
+    settled(page, "?theme=energy")
+    assert map_state(page) == drawn
+    assert page.evaluate(f"() => {LANE}.corrected || 0") == 0
+    # The lane drew before the box's own handling ran: the tick and the page's request after it.
+    assert page.evaluate("() => window.__order")[:2] == ["drawn, not ticked", "page asks"]
+
+
+def test_a_theme_box_by_keyboard_and_twice_quickly(page: Page):
+    open_quiet(page)
+    energy = page.locator("#theme-filter input[value=energy]")
+    energy.focus()
+    page.keyboard.press("Space")
+    expect(energy).to_be_checked()
+    settled(page, "?theme=energy")
+    expect(energy).to_be_focused()
+    # Two themes in quick succession, the second while the first is still held: both count.
+    page.locator("#theme-filter label:has(input[value=climate])").click()
+    page.locator("#theme-filter label:has(input[value=jobs])").click()
+    settled(page, "?theme=climate,jobs,energy")
+    for value in ("energy", "climate", "jobs"):
+        expect(page.locator(f"#theme-filter input[value={value}]")).to_be_checked()
+    assert page.locator("#theme-filter input:checked").count() == 3
+
+
+def test_a_theme_box_still_counts_when_the_lane_is_down(page: Page):
+    page.route("**/_map-first", lambda route: route.abort())
+    open_quiet(page)
+    page.locator(THEME).click()
+    settled(page, "?theme=energy")
+    expect(page.locator("#theme-filter input[value=energy]")).to_be_checked()
+    assert page.evaluate(f"() => {LANE}.drawnCount") == 0

@@ -12,7 +12,7 @@ from kansenkaart.dataset import load_dataset
 from kansenkaart.timeline import year_counts
 from kansenkaart.tour import tour_steps
 from kansenkaart.view import View
-from tests.browser.mapreader import wait_for_map
+from tests.browser.mapreader import tick, wait_for_map
 from tests.conftest import DATA_DIR
 
 pytestmark = pytest.mark.browser
@@ -70,7 +70,7 @@ def test_clicking_a_year_bar_sets_from_and_to(page, lang, without, chosen):
 
 def test_the_chart_follows_the_filters(page):
     open_page(page, "/")
-    page.get_by_label("energie").check()
+    tick(page, "energie")
     counts = year_counts(load_dataset(DATA_DIR).initiatives, View(theme=("energy",)))
     expect(page.locator("#year-note")).to_contain_text(
         f"{counts.known} met een bekend startjaar; {counts.unknown} zonder"
