@@ -30,12 +30,13 @@ STATE_JS = """
 LANE = "window.kkMapFirst"
 #: In-page: note, in order, each draw of the map (and whether a list is open then) and each
 #: request the page makes for a view.
+#: In-page: the moments the map is drawn (with the control's state then) and the page first asks.
 ORDER_JS = """
 () => {
   const order = window.__order = [];
   const react = window.Plotly.react;
   window.Plotly.react = function () {
-    order.push(document.querySelector('[role=option]') ? 'drawn, list open' : 'drawn');
+    order.push(__DRAWN__);
     return react.apply(this, arguments);
   };
   const fetch = window.fetch;
@@ -46,6 +47,14 @@ ORDER_JS = """
   };
 }
 """
+LIST_ORDER_JS = ORDER_JS.replace(
+    "__DRAWN__", "document.querySelector('[role=option]') ? 'drawn, list open' : 'drawn'"
+)
+BOX_ORDER_JS = ORDER_JS.replace(
+    "__DRAWN__",
+    "document.querySelector('#theme-filter input[value=energy]').checked"
+    " ? 'drawn, ticked' : 'drawn, not ticked'",
+)
 THEME = "#theme-filter label:has(input[value=energy])"
 
 
@@ -159,7 +168,7 @@ def test_a_metric_chosen_from_its_list_is_drawn_first_then_the_list_closes(page:
     the list closes and the page takes the choice as a plain click would have given it."""
     open_quiet(page)
     before = map_state(page)
-    page.evaluate(ORDER_JS)
+    page.evaluate(LIST_ORDER_JS)
     choose(page, "metric", "per 100.000 inwoners")
     page.wait_for_function(f"() => {LANE}.drawnCount === 1")
     drawn = map_state(page)
@@ -190,26 +199,6 @@ def test_a_choice_from_a_list_still_counts_when_the_lane_is_down(page: Page):
     settled(page, "?metric=per100k")
     assert page.evaluate(f"() => {LANE}.drawnCount") == 0
     assert page.get_by_role("option").count() == 0
-
-
-#: In-page: the moments the map is drawn and the page first asks, with the energy box's tick.
-BOX_ORDER_JS = """
-() => {
-  const order = window.__order = [];
-  const box = () => document.querySelector('#theme-filter input[value=energy]').checked;
-  const react = window.Plotly.react;
-  window.Plotly.react = function () {
-    order.push(box() ? 'drawn, ticked' : 'drawn, not ticked');
-    return react.apply(this, arguments);
-  };
-  const fetch = window.fetch;
-  window.fetch = function (resource) {
-    const url = typeof resource === 'string' ? resource : resource.url;
-    if (url.includes('/_dash-update-component') && !order.includes('page asks')) order.push('page asks');
-    return fetch.apply(this, arguments);
-  };
-}
-"""
 
 
 def test_a_theme_is_drawn_first_then_its_box_ticks(page: Page):
