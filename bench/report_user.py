@@ -84,27 +84,34 @@ def user_rows(results: dict) -> list[tuple[str, str, bool | None]]:
     return rows
 
 
+def _index(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
 def lighthouse_table(results: dict) -> list[str]:
     lh = _app(results, "real", "optimised").get("lighthouse") or {}
     if not lh:
         return ["Lighthouse was not run (`npm install -g lighthouse`)."]
     lines = [
-        "Median of the runs (each run's score and 1-minute load average in the last column).",
+        "Median of the runs (each run's score and 1-minute load average in the last column). "
+        "Machine speed: Lighthouse's own `benchmarkIndex` at the run, higher is faster (the "
+        "machine is shared; the same code scores far apart at different hours, bench/notes).",
         "",
-        "| page | preset | score | layout shift | blocking time | LCP | FCP | transfer | unused JS | runs (score @ load) |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| page | preset | score | layout shift | blocking time | LCP | FCP | transfer | unused JS | machine speed | runs (score @ load) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for key, value in lh.items():
         path, preset = key.rsplit(" ", 1)
         m = value["median"]
         if "score" not in m:
-            lines.append(f"| `{path}` | {preset} | failed: {m.get('error', '?')} | | | | | | | |")
+            lines.append(f"| `{path}` | {preset} | failed: {m.get('error', '?')} | | | | | | | | |")
             continue
         runs = ", ".join(f"{r['score']} @ {r['load']:.1f}" for r in value["runs"] if "score" in r)
         lines.append(
             f"| `{path}` | {preset} | {m['score']:.0f} | {m['cls']:.3f} | {_ms(m['tbt_ms'])} | "
             f"{_ms(m['lcp_ms'])} | {_ms(m['fcp_ms'])} | {m['bytes'] / 1e6:.2f} MB | "
-            f"{m.get('unused_js_bytes', 0) / 1e3:.0f} KB | {runs} |"
+            f"{m.get('unused_js_bytes', 0) / 1e3:.0f} KB | {_index(m.get('benchmark_index'))} | "
+            f"{runs} |"
         )
     return lines
 
