@@ -58,6 +58,15 @@ BOX_ORDER_JS = ORDER_JS.replace(
 THEME = "#theme-filter label:has(input[value=energy])"
 
 
+def drawn_before_asking(order: list[str], state: str) -> bool:
+    """The lane drew first, in `state`, and the map was drawn in no other state before the page
+    asked (a late answer to the page's load may redraw the same map meanwhile: the CI run at
+    eb57a2c saw two draws, both unticked, before the page's request)."""
+    if "page asks" not in order or not order or order[0] != state:
+        return False
+    return all(entry == state for entry in order[: order.index("page asks")])
+
+
 def map_state(page: Page) -> str:
     return page.evaluate(STATE_JS, GRAPH)
 
@@ -180,7 +189,7 @@ def test_a_metric_chosen_from_its_list_is_drawn_first_then_the_list_closes(page:
     assert page.evaluate(f"() => {LANE}.corrected || 0") == 0
     # The lane drew while the list was still open, before the page asked for the new view.
     # (The page's answer then sets the map's figure again, with the same values.)
-    assert page.evaluate("() => window.__order")[:2] == ["drawn, list open", "page asks"]
+    assert drawn_before_asking(page.evaluate("() => window.__order"), "drawn, list open")
 
 
 def test_a_province_chosen_from_its_list_opens_its_profile(page: Page):
@@ -215,7 +224,7 @@ def test_a_theme_is_drawn_first_then_its_box_ticks(page: Page):
     assert map_state(page) == drawn
     assert page.evaluate(f"() => {LANE}.corrected || 0") == 0
     # The lane drew before the box's own handling ran: the tick and the page's request after it.
-    assert page.evaluate("() => window.__order")[:2] == ["drawn, not ticked", "page asks"]
+    assert drawn_before_asking(page.evaluate("() => window.__order"), "drawn, not ticked")
 
 
 def test_a_theme_box_by_keyboard_and_twice_quickly(page: Page):
