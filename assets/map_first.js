@@ -239,9 +239,6 @@
         if (SENT_CONTROLS.indexOf(box.id) < 0) return;
         var value = valueAfterClick(box, choice, target);
         var sent = value !== undefined ? send(box.id, value) : null;
-        // As a list's option: the box's own handling (React's change event, dash-renderer's
-        // dispatch: 25-35 ms in the click's task) comes in the frame after the lane's paint, the
-        // tick with it.
         var boxInput = choice.querySelector("input");
         if (sent && boxInput) holdOption(event, box.id, boxInput, sent, value);
         return;

@@ -167,7 +167,6 @@ def machine() -> dict:
         "uncommitted_app_files": len(dirty.stdout.splitlines()),
         "date": dt.datetime.now().astimezone().isoformat(timespec="minutes"),
         "loadavg": round(os.getloadavg()[0], 2),
-        "speed_ms": speed_ms(),
     }
 
 
@@ -275,7 +274,11 @@ def main() -> None:
         plans = {k: v for k, v in FULL.items() if k in args.sizes}
     OUT.mkdir(parents=True, exist_ok=True)
     begin = time.monotonic()
-    results: dict = {"meta": machine(), "quick": args.quick, "sizes": {}}
+    results: dict = {
+        "meta": {**machine(), "speed_ms": speed_ms()},
+        "quick": args.quick,
+        "sizes": {},
+    }
     if args.sizes and RESULTS.exists():  # a partial rerun updates those sizes of the last run
         results["sizes"] = json.loads(RESULTS.read_text())["sizes"]
     load = {"changes": 1500, "threads": 8, "cap_s": 12.0}
