@@ -19,6 +19,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+#: KK_CPU_SLOWDOWN=4 runs every page on a CPU 4x slower (Chromium's throttling): a slow CI
+#: machine's races, reproduced at will.
+SLOWDOWN = float(os.environ.get("KK_CPU_SLOWDOWN", "0"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -123,6 +126,9 @@ def page_factory(browser: Browser, app_url: str, outside_requests: OutsideReques
 
         context.route("**/*", guard)
         page = context.new_page()
+        if SLOWDOWN:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.base_url = origin  # type: ignore[attr-defined]
         return page

@@ -10,6 +10,36 @@ GRAPH = "#map .js-plotly-plot"
 VALUES_TRACE = 1
 
 
+#: In-page: resolves once, for three frames in a row, dash-renderer has held no callback in flight
+#: and no graph has a draw pending (dcc.Graph queues its draws and marks the graph meanwhile).
+CALM_JS = """
+() => new Promise((resolve) => {
+  const busy = () => {
+    const c = window.store.getState().callbacks;
+    return ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
+      .some((k) => c[k].length) || document.querySelector('.dash-graph--pending') !== null;
+  };
+  let calm = 0;
+  const step = () => {
+    calm = busy() ? 0 : calm + 1;
+    if (calm >= 3) resolve(true); else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})
+"""
+
+
+def settle(page: Page) -> None:
+    """Until the page's requests are answered and drawn.
+
+    Network idle alone is not enough on a slow machine: rendering can outlast its 500 ms, and
+    dcc.Graph's queued draws of answers to the page's load then come after it (a CI run at
+    d9ab458 saw two such draws after "idle"; reproduced with the CPU slowed 4x).
+    """
+    page.wait_for_load_state("networkidle")
+    page.evaluate(CALM_JS)
+
+
 def tick(page: Page, label: str, on: bool = True) -> None:
     """Click a theme's or a filter's box as a person does and wait for its tick.
 

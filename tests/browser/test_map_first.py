@@ -8,7 +8,7 @@ import json
 
 from playwright.sync_api import Page, Route, expect
 
-from tests.browser.mapreader import GRAPH, click_province, wait_for_map
+from tests.browser.mapreader import GRAPH, click_province, settle, wait_for_map
 
 #: The map as plotly holds it: values, colours, points, texts and the geo view.
 STATE_JS = """
@@ -28,9 +28,8 @@ STATE_JS = """
 }
 """
 LANE = "window.kkMapFirst"
-#: In-page: note, in order, each draw of the map (and whether a list is open then) and each
-#: request the page makes for a view.
-#: In-page: the moments the map is drawn (with the control's state then) and the page first asks.
+#: In-page: the moments the map is drawn (with the control's state then) and the page first asks
+#: for a view (not its other requests, such as the data version's poll).
 ORDER_JS = """
 () => {
   const order = window.__order = [];
@@ -40,9 +39,11 @@ ORDER_JS = """
     return react.apply(this, arguments);
   };
   const fetch = window.fetch;
-  window.fetch = function (resource) {
+  window.fetch = function (resource, init) {
     const url = typeof resource === 'string' ? resource : resource.url;
-    if (url.includes('/_dash-update-component') && !order.includes('page asks')) order.push('page asks');
+    const outputs = url.includes('/_dash-update-component') ? [].concat(JSON.parse(init.body).outputs) : [];
+    const asksView = outputs.some((o) => o.id === 'view' && o.property === 'data');
+    if (asksView && !order.includes('page asks')) order.push('page asks');
     return fetch.apply(this, arguments);
   };
 }
@@ -73,7 +74,7 @@ def map_state(page: Page) -> str:
 
 def settled(page: Page, search: str) -> None:
     page.wait_for_function("(s) => window.location.search === s", arg=search)
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 def wait_for_state(page: Page, expected: str) -> None:
@@ -86,7 +87,7 @@ def wait_for_state(page: Page, expected: str) -> None:
 def open_quiet(page: Page, query: str = "") -> None:
     page.goto(page.base_url + "/" + query)
     wait_for_map(page)
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 def choose(page: Page, list_id: str, option: str) -> None:
@@ -152,7 +153,7 @@ def test_a_wrong_answer_from_the_lane_is_drawn_over_by_the_page(page_factory):
     wrong.route("**/_map-first", tampered)
     wrong.goto(wrong.base_url + "/")
     wait_for_map(wrong)
-    wrong.wait_for_load_state("networkidle")
+    settle(wrong)
     wrong.locator(THEME).click()
     settled(wrong, "?theme=energy")
     wrong.wait_for_function(f"() => {LANE}.corrected === 1")
@@ -164,7 +165,7 @@ def test_a_wrong_answer_from_the_lane_is_drawn_over_by_the_page(page_factory):
     alone.route("**/_map-first", lambda route: route.abort())
     alone.goto(alone.base_url + "/")
     wait_for_map(alone)
-    alone.wait_for_load_state("networkidle")
+    settle(alone)
     alone.locator(THEME).click()
     settled(alone, "?theme=energy")
     assert alone.evaluate(f"() => {LANE}.drawnCount") == 0
