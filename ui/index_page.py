@@ -29,6 +29,7 @@ from ui import ids
 from ui.first_frame import render
 from ui.layout import page
 from ui.presenter import page_title
+from ui.scripts import without_polyfill
 
 log = logging.getLogger("kansenkaart")
 
@@ -127,6 +128,7 @@ class LinkedIndexDash(dash.Dash):
     """A Dash app whose index HTML is built for the request's query."""
 
     def interpolate_index(self, **kwargs) -> str:  # type: ignore[override]
+        kwargs["scripts"] = without_polyfill(kwargs.get("scripts", ""))
         index = super().interpolate_index(**kwargs)
         try:
             request = self.backend.request_adapter()

@@ -4,12 +4,15 @@ so map, texts and controls are the link's before any callback."""
 
 from __future__ import annotations
 
+import re
+
 import app
 from kansenkaart import runtime
 from kansenkaart.metrics import metric_values
 from kansenkaart.view import View
 from ui import lazy_table
 from ui.presenter import page_title
+from ui.scripts import without_polyfill
 
 CLIENT = app.app.server.test_client()
 
@@ -106,3 +109,23 @@ def test_the_grid_is_served_but_not_in_the_first_load():
     bundle = CLIENT.get(slot["data-src"])
     assert bundle.status_code == 200
     assert len(bundle.get_data()) > 100_000
+
+
+def test_the_first_load_has_no_ie_polyfill_but_the_generator_runtime():
+    """ui/scripts.py: core-js is left out; what Dash's bundles take from it is there, first."""
+    html = index_for("")
+    assert "/deps/polyfill@" not in html
+    runtime_src = re.search(r'src="(/assets/vendor/regenerator-runtime-[^"]+)"', html)
+    assert runtime_src is not None
+    assert html.index(runtime_src.group(1)) < html.index("dash_renderer")
+    body = CLIENT.get(runtime_src.group(1)).get_data(as_text=True)
+    assert "regeneratorRuntime = runtime" in body
+
+
+def test_only_the_polyfill_tag_is_taken_out():
+    tags = (
+        '<script src="/_dash-component-suites/dash/deps/polyfill@7.v4m1.12.1.min.js"></script>\n'
+        '<script src="/_dash-component-suites/dash/deps/react@18.v4m1.3.1.min.js"></script>'
+    )
+    assert without_polyfill(tags) == tags.splitlines()[1]
+    assert without_polyfill(tags.splitlines()[1]) == tags.splitlines()[1]
