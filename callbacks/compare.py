@@ -26,7 +26,7 @@ from ui.compare import present_compare
         "labels": Output(compare.SELECT, "labels"),
         "chosen": Output(compare.SELECT, "value"),
         "body": Output(compare.BODY, "children"),
-        "chart": Output(compare.CHART, "figure"),
+        "chart": Output(compare.CHART_BOX, "children"),
         "chart_hidden": Output(compare.CHART_BOX, "hidden"),
         "lists": Output(compare.LISTS, "children"),
         "class_name": Output(compare.PANEL, "className"),

@@ -6,6 +6,7 @@ from dash import Input, Output, State, callback, clientside_callback, no_update
 
 from kansenkaart import runtime
 from ui import ids
+from ui.charts import profile_chart
 from ui.details import present_details
 
 
@@ -15,13 +16,16 @@ from ui.details import present_details
         "card": Output(ids.CARD_BODY, "children"),
         "profile_hidden": Output(ids.PROFILE, "hidden"),
         "profile": Output(ids.PROFILE_BODY, "children"),
-        "chart": Output(ids.PROFILE_CHART, "figure"),
-        "transition": Output(ids.TRANSITION_CHART, "figure"),
+        "chart": Output(ids.PROFILE_CHART_SLOT, "children"),
+        "transition": Output(ids.TRANSITION_CHART_SLOT, "children"),
         "on_map": Output(ids.PROFILE_ON_MAP, "children"),
         "listing": Output(ids.PROFILE_LIST, "children"),
         "hint_hidden": Output(ids.DETAILS_HINT, "hidden"),
     },
     inputs={"query": Input(ids.VIEW_SHOWN, "data"), "version": Input(ids.DATA_VERSION, "data")},
+    # The layout is built for the link's view: answering the load would only draw the panel, and
+    # a province's two charts, a second time.
+    prevent_initial_call=True,
 )
 def update_details(query, version):
     """A closed card or profile keeps its (hidden) buttons: Dash re-fires the event callback
@@ -33,8 +37,8 @@ def update_details(query, version):
         "card": details.card or no_update,
         "profile_hidden": not details.profile,
         "profile": details.profile,
-        "chart": details.chart,
-        "transition": details.transition,
+        "chart": profile_chart(ids.PROFILE_CHART, details.chart),
+        "transition": profile_chart(ids.TRANSITION_CHART, details.transition),
         "on_map": details.on_map,
         "listing": details.listing or no_update,
         "hint_hidden": details.hint_hidden,

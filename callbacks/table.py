@@ -31,7 +31,11 @@ def update_rows(query, version):
     }
 
 
-@callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_FILTER, "value"))
+@callback(
+    Output(ids.TABLE, "dashGridOptions"),
+    Input(ids.TABLE_FILTER, "value"),
+    prevent_initial_call=True,  # the box starts empty, as the grid's own quick filter does
+)
 def quick_filter(text: str | None) -> Patch:
     patch = Patch()
     patch["quickFilterText"] = (text or "")[:200]

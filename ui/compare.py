@@ -23,6 +23,7 @@ from kansenkaart.tour import join_words
 from kansenkaart.view import View
 from layers.compare_chart import PROVINCE_COLOURS, compare_transition_figure
 from ui.attrs import attrs
+from ui.charts import chart
 from ui.details import PROFILE_INDICATORS, amount
 from ui.texts import dropdown_labels
 
@@ -38,8 +39,6 @@ CHART = "compare-chart"
 CHART_BOX = "compare-chart-box"
 LISTS = "compare-lists"
 
-EMPTY_CHART: dict = {"data": [], "layout": {"template": "none"}}
-
 
 @dataclass(frozen=True)
 class CompareUpdate:
@@ -54,7 +53,7 @@ class CompareUpdate:
     labels: Any
     chosen: list[str]
     body: list
-    chart: dict
+    chart: list  # the chart, or nothing without a comparison (ui/charts.py)
     chart_hidden: bool
     lists: list
     class_name: str
@@ -76,9 +75,13 @@ def present_compare(data: DataSet, view: View) -> CompareUpdate:
         chosen=list(view.compare) or ([view.province] if view.province else []),
         body=comparison_body(comparison, lang) if comparison else [],
         chart=(
-            compare_transition_figure(comparison.transition, comparison.names, lang)
+            chart(
+                CHART,
+                compare_transition_figure(comparison.transition, comparison.names, lang),
+                "compare-chart",
+            )
             if comparison
-            else EMPTY_CHART
+            else []
         ),
         chart_hidden=comparison is None,
         lists=initiative_lists(comparison, lang) if comparison else [],
@@ -125,12 +128,7 @@ def panel(data: DataSet, view: View) -> html.Section:
                 id=CHART_BOX,
                 className="compare-chart-box",
                 hidden=shown.chart_hidden,
-                children=dcc.Graph(
-                    id=CHART,
-                    figure=shown.chart,
-                    config={"displayModeBar": False, "responsive": True},
-                    className="compare-chart",
-                ),
+                children=shown.chart,
             ),
             html.Div(shown.lists, id=LISTS, className="compare-lists"),
         ],

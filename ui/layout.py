@@ -11,6 +11,7 @@ from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
 from kansenkaart.view import View
 from ui import compare, ids, lazy_table, timeline
 from ui.attrs import attrs
+from ui.charts import profile_chart
 from ui.details import present_details
 from ui.embed import embed_bar, missing_initiative
 from ui.presenter import coverage_line, page_title, present_map, present_table
@@ -444,9 +445,14 @@ def _details(data: DataSet, view: View) -> list:
             hidden=not details.profile,
             children=[
                 html.Div(details.profile, id=ids.PROFILE_BODY),
-                _profile_chart(ids.TRANSITION_CHART, details.transition),
+                html.Div(
+                    profile_chart(ids.TRANSITION_CHART, details.transition),
+                    id=ids.TRANSITION_CHART_SLOT,
+                ),
                 html.Div(details.on_map, id=ids.PROFILE_ON_MAP),
-                _profile_chart(ids.PROFILE_CHART, details.chart),
+                html.Div(
+                    profile_chart(ids.PROFILE_CHART, details.chart), id=ids.PROFILE_CHART_SLOT
+                ),
                 html.Button(
                     text(ids.CLEAR_PROVINCE, "children", lang),
                     id=ids.CLEAR_PROVINCE,
@@ -457,17 +463,6 @@ def _details(data: DataSet, view: View) -> list:
             ],
         ),
     ]
-
-
-def _profile_chart(chart_id: str, figure: dict) -> dcc.Graph:
-    """A quotient chart of the profile (filled by the details callback); no mode bar."""
-    return dcc.Graph(
-        id=chart_id,
-        config={"displayModeBar": False, "responsive": True},
-        className="profile-chart",
-        style={"height": "170px"},
-        figure=figure,
-    )
 
 
 def _downloads(lang: str) -> html.Div:

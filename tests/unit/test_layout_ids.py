@@ -58,8 +58,9 @@ def test_every_id_a_callback_uses_is_in_the_layout():
 
 
 #: Ids inside the profile's content, there only when a province's profile is (no callback
-#: reads them; assets/print.js listens for the print button's clicks).
-PROFILE_CONTENT_IDS = {"print-profile"}
+#: reads them; assets/print.js listens for the print button's clicks; the charts are drawn only
+#: with data, ui/charts.py).
+PROFILE_CONTENT_IDS = {"print-profile", "profile-chart", "transition-chart"}
 
 
 def test_the_layout_for_any_view_has_the_same_ids():
