@@ -93,11 +93,15 @@ def step_by_hand(_previous, _next, step, search):
 
 
 # The map fills the screen in the mode: let plotly measure its new size once the layout changed;
-# the root's class (set before the first paint from the URL, see presentation.js) follows.
+# the root's class (set before the first paint from the URL, see presentation.js) follows. The
+# mode's callback answers the load with the class the page already has: no resize then (each
+# graph would measure and lay itself out again in the middle of the load).
 clientside_callback(
     """function (className) {
         var demo = (className || "").split(" ").indexOf("demo") >= 0;
-        document.documentElement.classList.toggle("kk-demo", demo);
+        var root = document.documentElement.classList;
+        if (root.contains("kk-demo") === demo) return window.dash_clientside.no_update;
+        root.toggle("kk-demo", demo);
         setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 60);
         return window.dash_clientside.no_update;
     }""",
