@@ -12,7 +12,7 @@ from typing import Any
 
 from dash import dcc
 
-#: No mode bar on the side charts (the map's images are the PNG/SVG downloads).
+#: No mode bar on the charts beside the map, the year chart too (the map's images are the PNG/SVG downloads).
 CONFIG: Any = {"displayModeBar": False, "responsive": True}  # dcc.Graph types config narrowly
 
 

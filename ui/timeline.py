@@ -13,6 +13,7 @@ from kansenkaart.i18n import format_number, t, tn
 from kansenkaart.timeline import year_counts
 from kansenkaart.view import View
 from layers.year_chart import year_figure
+from ui import charts
 from ui.attrs import attrs
 
 PANEL = "timeline"
@@ -63,7 +64,7 @@ def panel(data: DataSet, view: View) -> html.Section:
             dcc.Graph(
                 id=CHART,
                 figure=shown.figure,
-                config={"displayModeBar": False, "responsive": True},
+                config=charts.CONFIG,
                 className="year-chart",
                 style={"height": "150px"},
             ),
