@@ -14,6 +14,7 @@ from callbacks.map_first import blueprint as map_first_blueprint
 from kansenkaart import runtime
 from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
+from kansenkaart.store import update_notice
 from layers.map_figure import warm
 from server import docs, web
 from server.api import blueprint as api_blueprint
@@ -29,8 +30,10 @@ def serve_layout():
     """Built per page load from the current data and for the link's own view, so the first
     paint of a shared link is its view (map, texts, controls) and new data shows at once."""
     settings = runtime.settings()
-    view = web.link_view(runtime.data().initiative_ids, settings.default_lang)
-    return page(runtime.data(), view, settings.tour_step_seconds, settings.default_lang)
+    data = runtime.data()
+    view = web.link_view(data.initiative_ids, settings.default_lang)
+    notice = update_notice(runtime.status(), view.lang)
+    return page(data, view, settings.tour_step_seconds, settings.default_lang, notice)
 
 
 def create_app() -> dash.Dash:

@@ -17,6 +17,7 @@ from ui import ids
     Input(ids.DATA_POLL, "n_intervals"),
     State(ids.DATA_VERSION, "data"),
     State(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,  # the layout holds the status of the data it was built from
 )
 def check_data(_, shown_version: str | None, lang: str | None):
     runtime.data()  # lets the store notice changed files

@@ -33,4 +33,5 @@ clientside_callback(
     # once the map has painted (callbacks/after_paint.py): six links re-rendered are not its path
     Input(ids.VIEW_SHOWN, "data"),
     Input(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,  # the layout's links are the link's view's (ui/layout.py)
 )

@@ -34,4 +34,5 @@ clientside_callback(
     "function (lang) { document.documentElement.lang = lang || 'nl'; return lang; }",
     Output(ids.LANG_STORE, "modified_timestamp"),
     Input(ids.LANG_STORE, "data"),
+    prevent_initial_call=True,  # the index HTML has the link's <html lang> (ui/index_page.py)
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from dash import no_update
 
@@ -46,6 +46,16 @@ def page_outputs(
         "title": update.title,
         **map_outputs(update.map),
     }
+
+
+def already_shown(
+    query: str, problems: Sequence[object], search: str | None, browser: Mapping[str, object]
+) -> bool:
+    """A URL whose view the page already shows, valid and in its canonical form: nothing to send.
+    So it is on page load, as the URL component reports the link it mounted with: the server built
+    the layout for that view (ui/layout.py). Not answering keeps the title, the summary and the
+    map's text from being sent and drawn again in the middle of the load."""
+    return not problems and query == (search or "") and query == browser["shown"]
 
 
 def unchanged(controls: Mapping[str, object]) -> dict[str, object]:

@@ -21,18 +21,31 @@ from layers.highlight import highlight_updates
 from ui import ids
 from ui.presenter import present_map
 
-
-@callback(
+# Entering the mode starts the tour at its first step (the timer's count set to 0 fires
+# tour_step); leaving stops it. In the browser, and only what the page does not have yet: the
+# layout is built in the link's mode (ui/layout.py), so a page load outside the mode changes
+# nothing and asks the server nothing.
+clientside_callback(
+    """function (mode, className, hidden, disabled) {
+        var nu = window.dash_clientside.no_update;
+        var demo = mode === "demo";
+        function wanted(now, value) { return now === value ? nu : value; }
+        return [
+            wanted(className, demo ? "page demo" : "page"),
+            wanted(hidden, !demo),
+            wanted(disabled, !demo),
+            demo ? 0 : nu
+        ];
+    }""",
     Output(ids.PAGE, "className"),
     Output(ids.TOUR, "hidden"),
     Output(ids.TOUR_TIMER, "disabled"),
     Output(ids.TOUR_TIMER, "n_intervals"),
     Input(ids.MODE_STORE, "data"),
+    State(ids.PAGE, "className"),
+    State(ids.TOUR, "hidden"),
+    State(ids.TOUR_TIMER, "disabled"),
 )
-def switch_mode(mode: str | None) -> tuple[str, bool, bool, int]:
-    """Entering the mode starts the tour at its first step; leaving stops it."""
-    demo = mode == "demo"
-    return ("page demo" if demo else "page"), not demo, not demo, 0
 
 
 @callback(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, Patch, callback
+from dash import Input, Output, Patch, callback, ctx, no_update
 
 from kansenkaart import runtime
 from ui import ids
@@ -20,14 +20,16 @@ from ui.presenter import present_table
     inputs={"query": Input(ids.VIEW_SHOWN, "data"), "version": Input(ids.DATA_VERSION, "data")},
 )
 def update_rows(query, version):
-    """The kind legend's counts follow here, one round trip after the map: not on its path."""
+    """The kind legend's counts follow here, one round trip after the map: not on its path.
+    On page load only the rows and their note travel: the layout holds the rest for this view."""
     table = present_table(runtime.data(), runtime.view_of(query))
+    laid_out = ctx.triggered_id is None
     return {
         "rows": table.rows,
         "note": table.note,
-        "legend": table.legend,
-        "coverage": table.coverage,
-        "ranking": table.ranking,
+        "legend": no_update if laid_out else table.legend,
+        "coverage": no_update if laid_out else table.coverage,
+        "ranking": no_update if laid_out else table.ranking,
     }
 
 

@@ -8,12 +8,13 @@ view after it is written back, so back and forward step through views.
 from __future__ import annotations
 
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx
+from dash.exceptions import PreventUpdate
 
 import callbacks.after_paint  # noqa: F401 (the after-paint signal the panels follow)
 from callbacks.events import chosen_trigger, event_for
-from callbacks.outputs import page_outputs, unchanged
+from callbacks.outputs import already_shown, page_outputs, unchanged
 from kansenkaart import runtime
-from kansenkaart.state import Nothing, reduce_in
+from kansenkaart.state import Nothing, UrlChanged, reduce_in
 from ui import ids
 from ui.controls import CONTROLS
 from ui.presenter import present
@@ -84,6 +85,10 @@ def on_view_event(search, controls, map_click, rows, listed, related, buttons, b
     if isinstance(event, Nothing):  # e.g. a list drawn anew: the page stays as it is
         return unchanged(controls)
     view, problems = reduce_in(data, runtime.view_of(search), event)
+    if isinstance(event, UrlChanged) and already_shown(
+        view.to_query(default_lang), problems, search, browser
+    ):
+        raise PreventUpdate  # the page shows this view: no answer at all (HTTP 204)
     shown = runtime.view_of(browser["shown"]) if browser["shown"] is not None else None
     update = present(data, view, shown, problems, default_lang)
     return page_outputs(update, {**browser, "search": search}, controls)
@@ -94,6 +99,7 @@ clientside_callback(
     "function (title) { if (title) { document.title = title; } return window.dash_clientside.no_update; }",
     Output(ids.TITLE, "modified_timestamp"),
     Input(ids.TITLE, "data"),
+    prevent_initial_call=True,  # the index HTML has the link's <title> (ui/index_page.py)
 )
 
 

@@ -31,9 +31,14 @@ GRAPH_CONFIG: Any = {  # dcc.Graph types its config; this is a valid subset of i
 
 
 def page(
-    data: DataSet, view: View, tour_step_seconds: float = 6.0, default_lang: str = "nl"
+    data: DataSet,
+    view: View,
+    tour_step_seconds: float = 6.0,
+    default_lang: str = "nl",
+    data_notice: str | None = None,
 ) -> html.Div:
-    """The whole page; the URL callback then sets every control from the query string."""
+    """The whole page, for the link's view; `data_notice` is the data's status (an update under
+    way or refused) as the poll would report it, shown from the first paint."""
     lang = view.lang
     query = view.to_query(default_lang)
     # Presentation mode is laid out from the server (no controls hiding after the first paint).
@@ -65,7 +70,13 @@ def page(
             embed_bar(view),
             _tour_bar(lang, hidden=not demo),
             _notice(lang),
-            html.P(id=ids.DATA_NOTICE, className="data-notice", role="status", hidden=True),
+            html.P(
+                data_notice or "",
+                id=ids.DATA_NOTICE,
+                className="data-notice",
+                role="status",
+                hidden=data_notice is None,
+            ),
             html.Main(
                 className="workspace",
                 children=[
@@ -73,7 +84,7 @@ def page(
                     html.Section(className="map-panel", children=_map(data, view)),
                     html.Aside(className="details", children=_details(data, view)),
                     compare.panel(data, view),  # provinces side by side (compare=...)
-                    html.Section(className="table-panel", children=_table(lang)),
+                    html.Section(className="table-panel", children=_table(lang, query)),
                 ],
             ),
             html.Footer(text("credit", "children", lang), id="credit", className="credit"),
@@ -465,7 +476,7 @@ def _details(data: DataSet, view: View) -> list:
     ]
 
 
-def _downloads(lang: str) -> html.Div:
+def _downloads(lang: str, query: str) -> html.Div:
     """Ordinary links: each export is a URL with the view's query, so it can be scripted too.
     A Dutch page's CSV links ask for the `;` dialect a Dutch Excel opens right."""
     from kansenkaart.exports import EXPORT_FORMATS, download_href  # this function's own import
@@ -474,7 +485,7 @@ def _downloads(lang: str) -> html.Div:
         html.A(
             text(f"{ids.DOWNLOAD_PREFIX}{kind}", "children", lang),
             id=f"{ids.DOWNLOAD_PREFIX}{kind}",
-            href=download_href(EXPORT_FORMATS[kind], "", lang),
+            href=download_href(EXPORT_FORMATS[kind], query, lang),
             title=text(f"{ids.DOWNLOAD_PREFIX}{kind}", "title", lang),
             className="button small download",
             download="",
@@ -492,7 +503,7 @@ def _downloads(lang: str) -> html.Div:
     )
 
 
-def _table(lang: str) -> list:
+def _table(lang: str, query: str) -> list:
     return [
         html.Div(
             className="table-head",
@@ -507,7 +518,7 @@ def _table(lang: str) -> list:
                 dcc.Input(id=ids.TABLE_FILTER, type="search", className="text-input", debounce=0.2),
             ],
         ),
-        _downloads(lang),
+        _downloads(lang, query),
         html.P(text("downloads-note", "children", lang), id="downloads-note", className="hint"),
         html.P(id=ids.TABLE_NOTE, className="hint", **attrs({"aria-live": "polite"})),
         # the grid follows the map (ui/lazy_table.py); its place is kept

@@ -8,12 +8,21 @@ values, title, language and heading the moment the map's provinces first appear.
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.expected import counts_for, counts_of, filtered_ids
-from tests.browser.mapreader import GRAPH, VALUES_TRACE, table_ids, wait_for_table
+from tests.browser.mapreader import (
+    GRAPH,
+    VALUES_TRACE,
+    settle,
+    table_ids,
+    wait_for_map,
+    wait_for_table,
+)
 from tests.conftest import DATA_DIR
 
 pytestmark = pytest.mark.browser
@@ -136,3 +145,46 @@ def test_the_table_loads_after_the_map_and_works(page):
     page.locator(f".ag-row[row-id='{only[0]}'] .ag-cell").first.click()
     expect(page).to_have_url(f"{page.base_url}/?province=PV21&initiative={only[0]}")
     expect(page.locator("#card .card-title")).to_be_visible()
+
+
+def answers_to_the_load(page, link: str) -> dict[str, int]:
+    """The page's requests to the server while a link loads, by first output, with the status."""
+    answers: dict[str, int] = {}
+
+    def record(response):
+        if "_dash-update-component" in response.url:
+            output = json.loads(response.request.post_data or "{}").get("output", "")
+            answers[output.strip(".").split("...")[0].split("@")[0]] = response.status
+
+    page.on("response", record)
+    page.goto(page.base_url + "/" + link)
+    wait_for_map(page)
+    settle(page)
+    page.remove_listener("response", record)
+    return answers
+
+
+@pytest.mark.parametrize("link", ["", "?theme=energy&lang=en", "?province=PV22&metric=per100k"])
+def test_a_links_load_asks_the_server_only_for_what_the_layout_lacks(page, link):
+    """The layout is the link's view: the URL's callback answers nothing (204), the table's rows
+    come, and nothing else is asked (the mode's switch runs in the browser)."""
+    answers = answers_to_the_load(page, link)
+    assert answers == {"url.search": 204, "table.rowData": 200}
+    expect(page).to_have_url(page.base_url + "/" + link)
+
+
+def test_the_demo_link_starts_its_tour_without_asking_for_its_mode(page):
+    answers = answers_to_the_load(page, "?mode=demo")
+    assert answers["view.data"] == 200  # the tour's first step
+    assert "page.className" not in answers and answers["url.search"] == 204
+    expect(page.locator("#tour")).to_be_visible()
+    expect(page.locator("#tour-caption")).not_to_be_empty()
+
+
+def test_a_reordered_or_bad_link_is_still_rewritten_and_named(page):
+    answers = answers_to_the_load(page, "?lang=en&theme=energy")
+    assert answers["url.search"] == 200
+    expect(page).to_have_url(page.base_url + "/?theme=energy&lang=en")
+    page.goto(page.base_url + "/?theme=sport")
+    expect(page.locator("#notice")).to_be_visible()
+    expect(page.locator("#notice-text")).to_contain_text("theme")

@@ -203,9 +203,28 @@ def test_the_tour_does_nothing_outside_presentation_mode():
     )
 
 
-def test_switch_mode():
-    sent = fire(DASH, "switch_mode", "mode-store.data", {"mode-store.data": "demo"})
-    assert sent["page"]["className"] == "page demo" and sent["tour-timer"]["disabled"] is False
+def test_the_load_of_a_valid_link_in_its_own_form_sends_nothing():
+    """The layout was built for the link: the load's call answers nothing (no title, summary or
+    map text drawn again); the same link in another order is rewritten, as a bad one is."""
+    link = "?theme=climate,energy&province=PV22&lang=en"
+    assert view_event(None, {"url.search": link, "view.data": link, "notice.hidden": True}) == {}
+    assert view_event(None, {"url.search": "", "view.data": "", "notice.hidden": True}) == {}
+    # as the browser sends it: the URL component reports the link it mounted with
+    mounted = {"url.search": link, "view.data": link, "notice.hidden": True}
+    assert view_event("url.search", mounted) == {}
+    swapped = "?lang=en&province=PV22&theme=energy,climate"
+    sent = view_event(None, {"url.search": swapped, "view.data": link, "notice.hidden": True})
+    assert sent["url"]["search"] == link
+    # a valid link whose view the page does not hold (a layout of other data) is drawn
+    other = view_event(None, {"url.search": link, "view.data": "", "notice.hidden": True})
+    assert other["view"]["data"] == link and "figure" in other["map"]
+
+
+def test_the_tables_load_sends_its_rows_and_leaves_the_laid_out_panels():
+    first = fire(DASH, "update_rows", None, {"view-shown.data": "?theme=energy"})
+    assert set(first) == {"table", "table-note"} and first["table"]["rowData"]
+    later = fire(DASH, "update_rows", "view-shown.data", {"view-shown.data": "?theme=energy"})
+    assert {"map-legend", "coverage-note", "ranking"} <= set(later)
 
 
 def test_details_show_the_card_and_the_profile():

@@ -700,7 +700,7 @@ def test_the_dutch_page_links_the_dutch_excel_csv():
     from ui.layout import _downloads
 
     def hrefs(lang: str) -> dict[str, str]:
-        links = _downloads(lang).children[1:]
+        links = _downloads(lang, "").children[1:]
         return {link.id.removeprefix(ids.DOWNLOAD_PREFIX): link.href for link in links}
 
     assert hrefs("nl")["csv"] == "/export/initiatives.csv?dialect=excel-nl"

@@ -4,13 +4,17 @@ so map, texts and controls are the link's before any callback."""
 
 from __future__ import annotations
 
+import json
 import re
+
+from plotly.utils import PlotlyJSONEncoder
 
 import app
 from kansenkaart import runtime
 from kansenkaart.metrics import metric_values
 from kansenkaart.view import View
 from ui import lazy_table
+from ui.layout import page
 from ui.presenter import page_title
 from ui.scripts import without_polyfill
 
@@ -129,3 +133,28 @@ def test_only_the_polyfill_tag_is_taken_out():
     )
     assert without_polyfill(tags) == tags.splitlines()[1]
     assert without_polyfill(tags.splitlines()[1]) == tags.splitlines()[1]
+
+
+def test_the_datas_status_is_laid_out_with_the_page():
+    """The poll no longer answers the load: a refused or pending update shows from the layout."""
+
+    def laid_out(**notice: str) -> dict:
+        return json.loads(json.dumps(page(runtime.data(), View(), **notice), cls=PlotlyJSONEncoder))
+
+    quiet = laid_out()
+    assert find(quiet, "data-notice")["hidden"] is True
+    notice = "Nieuwe gegevens worden gecontroleerd"
+    busy = laid_out(data_notice=notice)
+    assert find(busy, "data-notice")["hidden"] is False
+    assert find(busy, "data-notice")["children"] == notice
+    assert find(layout_for(""), "data-notice")["hidden"] is True
+
+
+def test_the_download_links_are_the_links_view_from_the_first_paint():
+    """Their callback no longer answers the load: the layout's links carry the view."""
+    layout = layout_for("?theme=energy&lang=en")
+    assert find(layout, "download-csv")["href"] == "/export/initiatives.csv?theme=energy&lang=en"
+    assert find(layout_for("?province=PV22"), "download-csv")["href"].endswith(
+        "?province=PV22&dialect=excel-nl"
+    )
+    assert find(layout_for(""), "download-geojson")["href"] == "/export/initiatives.geojson"
