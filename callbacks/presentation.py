@@ -23,18 +23,19 @@ from ui.presenter import present_map
 
 # Entering the mode starts the tour at its first step (the timer's count set to 0 fires
 # tour_step); leaving stops it. In the browser, and only what the page does not have yet: the
-# layout is built in the link's mode (ui/layout.py), so a page load outside the mode changes
-# nothing and asks the server nothing.
+# layout is built in the link's mode (ui/layout.py), a presentation link's on the tour's first
+# step with its timer running, so a page load changes nothing and asks the server nothing.
 clientside_callback(
     """function (mode, className, hidden, disabled) {
         var nu = window.dash_clientside.no_update;
         var demo = mode === "demo";
+        var cls = demo ? "page demo" : "page";
         function wanted(now, value) { return now === value ? nu : value; }
         return [
-            wanted(className, demo ? "page demo" : "page"),
+            wanted(className, cls),
             wanted(hidden, !demo),
             wanted(disabled, !demo),
-            demo ? 0 : nu
+            demo && className !== cls ? 0 : nu
         ];
     }""",
     Output(ids.PAGE, "className"),

@@ -61,6 +61,7 @@ MAP_OUTPUTS = {
     state={
         "browser": {
             "shown": State(ids.VIEW, "data"),
+            "link": State(ids.LINK_SHOWN, "data"),
             "lang": State(ids.LANG_STORE, "data"),
             "mode": State(ids.MODE_STORE, "data"),
             "notice_hidden": State(ids.NOTICE, "hidden"),
@@ -85,13 +86,15 @@ def on_view_event(search, controls, map_click, rows, listed, related, buttons, b
     if isinstance(event, Nothing):  # e.g. a list drawn anew: the page stays as it is
         return unchanged(controls)
     view, problems = reduce_in(data, runtime.view_of(search), event)
-    if isinstance(event, UrlChanged) and already_shown(
-        view.to_query(default_lang), problems, search, browser
-    ):
-        raise PreventUpdate  # the page shows this view: no answer at all (HTTP 204)
+    browser = {**browser, "search": search}
+    if isinstance(event, UrlChanged) and already_shown(view, default_lang, problems, browser):
+        query = view.to_query(default_lang)
+        if query == (search or ""):
+            raise PreventUpdate  # the page shows this view: no answer at all (HTTP 204)
+        return {**unchanged(controls), "url": query}  # a reordered link: its canonical form
     shown = runtime.view_of(browser["shown"]) if browser["shown"] is not None else None
     update = present(data, view, shown, problems, default_lang)
-    return page_outputs(update, {**browser, "search": search}, controls)
+    return page_outputs(update, browser, controls)
 
 
 # The browser tab's title follows the view and the language (document.title has no Dash prop).

@@ -94,6 +94,13 @@ def tour_step_for(frame: pd.DataFrame, names: pd.Series, base: View, step: int) 
     return steps[step_index(step, len(steps))]
 
 
+def first_step(data: DataSet, base: View) -> tuple[View, Caption]:
+    """The view a presentation link opens on, with its caption: the tour's first step, as the
+    page shows a step (the link's view with the step's filters; the URL keeps the link)."""
+    step = tour_step_for(data.initiatives, data.provinces["name"], base, 0)
+    return step.view, caption_for(data, step.view)
+
+
 #: The tours worked out lately, by data frame and link: every tick asks for the same tour, and
 #: working out all its captions (Fisher's test per theme and province) took 50-100 ms a tick on
 #: a busy 2-core machine, enough to make a 1.5 s tour skip steps. The frame is kept with its

@@ -8,7 +8,10 @@ from dash import dcc, html
 
 from kansenkaart.dataset import DataSet
 from kansenkaart.registry import FIRST_YEAR, LANGUAGE_REGISTRY, LAST_YEAR
+from kansenkaart.tour import Caption, first_step
 from kansenkaart.view import View
+from layers.figure_patch import apply
+from layers.highlight import highlight_updates
 from ui import compare, ids, lazy_table, timeline
 from ui.attrs import attrs
 from ui.charts import profile_chart
@@ -41,8 +44,13 @@ def page(
     way or refused) as the poll would report it, shown from the first paint."""
     lang = view.lang
     query = view.to_query(default_lang)
-    # Presentation mode is laid out from the server (no controls hiding after the first paint).
+    # Presentation mode is laid out from the server (no controls hiding after the first paint),
+    # on its tour's first step: the map, the details and the caption are that step's, so the
+    # tour does not redraw the page right after the load. The controls and the panels that
+    # follow the link (time view, comparison) keep the link's view, as during the tour.
     demo = view.mode == "demo"
+    shown, caption = first_step(data, view) if demo else (view, None)
+    shown_query = shown.to_query(default_lang)
     return html.Div(
         id=ids.PAGE,
         className="page demo" if demo else "page",
@@ -53,8 +61,8 @@ def page(
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             # The view the map was built for; callbacks patch the map from here.
-            dcc.Store(id=ids.VIEW, data=query),
-            dcc.Store(id=ids.VIEW_SHOWN, data=query),
+            dcc.Store(id=ids.VIEW, data=shown_query),
+            dcc.Store(id=ids.VIEW_SHOWN, data=shown_query),
             # The link as the URL component reports it once mounted (the canonical query, which a
             # link the page wrote already is): its first report is then no change, and the panels
             # are not drawn anew, over a choice a person may be making, right after the load.
@@ -64,11 +72,13 @@ def page(
             dcc.Store(id=ids.DATA_VERSION, data=data.version),
             dcc.Interval(id=ids.DATA_POLL, interval=5_000),
             dcc.Store(id=ids.MODE_STORE, data=view.mode),
-            # the tour's timer starts with the mode's first callback (callbacks/presentation.py)
-            dcc.Interval(id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=True),
+            # runs from the load in the mode; entering it later starts it (callbacks/presentation.py)
+            dcc.Interval(
+                id=ids.TOUR_TIMER, interval=int(tour_step_seconds * 1000), disabled=not demo
+            ),
             _masthead(data, lang, view),
             embed_bar(view),
-            _tour_bar(lang, hidden=not demo),
+            _tour_bar(lang, hidden=not demo, caption=caption),
             _notice(lang),
             html.P(
                 data_notice or "",
@@ -81,8 +91,8 @@ def page(
                 className="workspace",
                 children=[
                     html.Aside(className="controls", children=_filters(data, view)),
-                    html.Section(className="map-panel", children=_map(data, view)),
-                    html.Aside(className="details", children=_details(data, view)),
+                    html.Section(className="map-panel", children=_map(data, shown, caption)),
+                    html.Aside(className="details", children=_details(data, shown)),
                     compare.panel(data, view),  # provinces side by side (compare=...)
                     html.Section(className="table-panel", children=_table(lang, query)),
                 ],
@@ -138,7 +148,7 @@ def _masthead(data: DataSet, lang: str, view: View) -> html.Header:
     )
 
 
-def _tour_bar(lang: str, hidden: bool = True) -> html.Div:
+def _tour_bar(lang: str, hidden: bool = True, caption: Caption | None = None) -> html.Div:
     """Presentation mode's caption line, with previous/next, one pause-resume button and the way
     out; hidden outside the mode. Its height is fixed (style.css), so neither a two-line caption
     nor the pause notice moves the map."""
@@ -159,7 +169,12 @@ def _tour_bar(lang: str, hidden: bool = True) -> html.Div:
         className="tour",
         hidden=hidden,
         children=[
-            html.P(id=ids.TOUR_CAPTION, className="tour-caption", **attrs({"aria-live": "polite"})),
+            html.P(
+                caption.text if caption else None,
+                id=ids.TOUR_CAPTION,
+                className="tour-caption",
+                **attrs({"aria-live": "polite"}),
+            ),
             html.P(
                 text("tour-paused", "children", lang), id="tour-paused", className="tour-paused"
             ),
@@ -365,11 +380,14 @@ def _year_inputs(view: View, lang: str) -> html.Div:
     )
 
 
-def _map(data: DataSet, view: View) -> list:
+def _map(data: DataSet, view: View, caption: Caption | None = None) -> list:
     """The result line and any message above the map (in view with it on a laptop), the map,
     its legend, and the provinces ranked by the metric as text."""
     table = present_table(data, view)
     shown = present_map(data, view, None)
+    figure = shown.figure
+    if caption is not None and figure is not None:  # a tour step's outlined provinces
+        figure = apply(figure, highlight_updates(caption.provinces))
     return [
         html.Div(
             className="map-status",
@@ -399,7 +417,7 @@ def _map(data: DataSet, view: View) -> list:
                     className="map-box",
                     children=dcc.Graph(
                         id=ids.MAP,
-                        figure=shown.figure,
+                        figure=figure,
                         config=GRAPH_CONFIG,
                         className="map",
                         style={"height": "640px"},

@@ -214,7 +214,11 @@ def test_the_load_of_a_valid_link_in_its_own_form_sends_nothing():
     assert view_event("url.search", mounted) == {}
     swapped = "?lang=en&province=PV22&theme=energy,climate"
     sent = view_event(None, {"url.search": swapped, "view.data": link, "notice.hidden": True})
-    assert sent["url"]["search"] == link
+    assert sent == {"url": {"search": link}}  # only its canonical form: the page shows it
+    # a presentation link: the map shows the tour's first step, the link stays the link
+    demo = {"url.search": "?mode=demo", "view.data": "?theme=climate&mode=demo"}
+    assert view_event("url.search", {**demo, "link-shown.data": "?mode=demo"}) == {}
+    assert view_event("url.search", {**demo, "link-shown.data": "?theme=energy&mode=demo"})
     # a valid link whose view the page does not hold (a layout of other data) is drawn
     other = view_event(None, {"url.search": link, "view.data": "", "notice.hidden": True})
     assert other["view"]["data"] == link and "figure" in other["map"]

@@ -12,7 +12,10 @@ from plotly.utils import PlotlyJSONEncoder
 import app
 from kansenkaart import runtime
 from kansenkaart.metrics import metric_values
+from kansenkaart.tour import first_step, tour_steps
 from kansenkaart.view import View
+from layers.highlight import HIGHLIGHT_WIDTH
+from layers.map_figure import VALUES
 from ui import lazy_table
 from ui.layout import page
 from ui.presenter import page_title
@@ -59,7 +62,9 @@ def test_the_first_layout_is_the_links_view():
 
 def test_a_link_with_a_card_and_the_demo_mode():
     layout = layout_for("?initiative=DR-01&mode=demo")
-    assert find(layout, "view")["data"] == "?initiative=DR-01&mode=demo"
+    # the link stays the link; the map opens on the tour's first step (a tour shows no card)
+    assert find(layout, "link-shown")["data"] == "?initiative=DR-01&mode=demo"
+    assert find(layout, "view")["data"] == "?theme=climate&mode=demo"
     assert find(layout, "mode-store")["data"] == "demo"
 
 
@@ -158,3 +163,27 @@ def test_the_download_links_are_the_links_view_from_the_first_paint():
         "?province=PV22&dialect=excel-nl"
     )
     assert find(layout_for(""), "download-geojson")["href"] == "/export/initiatives.geojson"
+
+
+def test_a_presentation_link_is_laid_out_on_its_tours_first_step():
+    """The page opens where the tour starts: the map (with the caption's outlined provinces),
+    the view stores and the caption of step 0, the timer running; the controls and the link
+    stay the link's, as during the tour."""
+    data = runtime.data()
+    link = View(mode="demo")
+    shown, caption = first_step(data, link)
+    assert shown == tour_steps(data.initiatives, data.provinces["name"], link)[0].view
+    assert shown.theme and shown != link
+    layout = layout_for("?mode=demo")
+    assert find(layout, "view")["data"] == find(layout, "view-shown")["data"] == shown.to_query()
+    assert find(layout, "link-shown")["data"] == "?mode=demo"
+    assert find(layout, "tour-caption")["children"] == caption.text
+    assert find(layout, "tour-timer")["disabled"] is False
+    assert find(layout, "theme-filter")["value"] == []
+    values = find(layout, "map")["figure"]["data"][VALUES]
+    assert values["z"] == list(metric_values(data, shown).round(4)) or values["z"]["bdata"]
+    widths = dict(zip(values["locations"], values["marker"]["line"]["width"], strict=True))
+    assert {code for code, width in widths.items() if width == HIGHLIGHT_WIDTH} == set(
+        caption.provinces
+    )
+    assert find(layout_for(""), "tour-timer")["disabled"] is True
