@@ -94,7 +94,7 @@ def page(
                     html.Section(className="map-panel", children=_map(data, shown, caption)),
                     html.Aside(className="details", children=_details(data, shown)),
                     compare.panel(data, view),  # provinces side by side (compare=...)
-                    html.Section(className="table-panel", children=_table(lang, query)),
+                    html.Section(className="table-panel", children=_table(lang, shown_query)),
                 ],
             ),
             html.Footer(text("credit", "children", lang), id="credit", className="credit"),

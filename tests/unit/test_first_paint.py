@@ -180,6 +180,10 @@ def test_a_presentation_link_is_laid_out_on_its_tours_first_step():
     assert find(layout, "tour-caption")["children"] == caption.text
     assert find(layout, "tour-timer")["disabled"] is False
     assert find(layout, "theme-filter")["value"] == []
+    # the downloads are of what the page shows, as they follow each step of the tour
+    assert find(layout, "download-geojson")["href"] == "/export/initiatives.geojson" + (
+        shown.to_query()
+    )
     values = find(layout, "map")["figure"]["data"][VALUES]
     assert values["z"] == list(metric_values(data, shown).round(4)) or values["z"]["bdata"]
     widths = dict(zip(values["locations"], values["marker"]["line"]["width"], strict=True))
