@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from dash import no_update
 
 from callbacks.map_patch import as_patch
-from kansenkaart.view import View
 from ui.presenter import MapUpdate, PageUpdate
 
 
@@ -50,17 +49,17 @@ def page_outputs(
 
 
 def already_shown(
-    view: View, default_lang: str, problems: Sequence[object], browser: Mapping[str, object]
+    query: str, demo: bool, problems: Sequence[object], browser: Mapping[str, object]
 ) -> bool:
     """A valid URL whose view the page already shows: at most its canonical form to write back.
     So it is on page load, as the URL component reports the link it mounted with: the server built
     the layout for that view (ui/layout.py), in presentation mode on its tour's first step (the
     map then shows the step, the link stays the link). Not answering keeps the title, summary and
-    map from being sent and drawn again in the middle of the load. `browser`: shown, link."""
-    query = view.to_query(default_lang)
+    map from being sent and drawn again in the middle of the load. `query`: the URL's view in
+    its canonical form; `demo`: that view is in presentation mode; `browser`: shown, link."""
     if problems:
         return False
-    return query == browser["shown"] or (view.mode == "demo" and query == browser["link"])
+    return query == browser["shown"] or (demo and query == browser["link"])
 
 
 def unchanged(controls: Mapping[str, object]) -> dict[str, object]:

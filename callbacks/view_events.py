@@ -87,8 +87,9 @@ def on_view_event(search, controls, map_click, rows, listed, related, buttons, b
         return unchanged(controls)
     view, problems = reduce_in(data, runtime.view_of(search), event)
     browser = {**browser, "search": search}
-    if isinstance(event, UrlChanged) and already_shown(view, default_lang, problems, browser):
-        query = view.to_query(default_lang)
+    query = view.to_query(default_lang)
+    demo = view.mode == "demo"
+    if isinstance(event, UrlChanged) and already_shown(query, demo, problems, browser):
         if query == (search or ""):
             raise PreventUpdate  # the page shows this view: no answer at all (HTTP 204)
         return {**unchanged(controls), "url": query}  # a reordered link: its canonical form
