@@ -16,7 +16,7 @@ from kansenkaart.problems import DataError, format_problems
 from kansenkaart.settings import load_settings
 from kansenkaart.store import update_notice
 from layers.map_figure import warm
-from server import docs, web
+from server import compile_hint, docs, web
 from server.api import blueprint as api_blueprint
 from server.ogc import blueprint as ogc_blueprint
 from ui import lazy_table, plotly_bundle
@@ -82,6 +82,7 @@ def create_app() -> dash.Dash:
     app.layout = serve_layout
     lazy_table.defer_bundle()  # AG Grid loads after the map (ui/lazy_table.py)
     web.install(app)  # /healthz, security and cache headers, short error pages
+    compile_hint.install(app)  # Dash's scripts compile off the main thread (server/compile_hint.py)
     docs.install(app.server)  # /methodologie
     plotly_bundle.check()  # the page draws with assets/vendor's geo bundle, not the full plotly.js
     app.server.register_blueprint(api_blueprint)  # /api/* and /export/*

@@ -9,13 +9,17 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import brotli
+import dash
 import pytest
 
 from kansenkaart.dataset import load_dataset
+from server import compile_hint
 from tests.conftest import DATA_DIR
 from tests.server.conftest import Gunicorn, Reply
+from ui import plotly_bundle
 
 pytestmark = pytest.mark.slow
 
@@ -102,6 +106,34 @@ def test_geojson_is_compressed(gunicorn):
 def test_tiny_answers_are_left_alone(gunicorn):
     reply = gunicorn.get("/healthz", headers={"Accept-Encoding": "gzip"})
     assert "Content-Encoding" not in reply.headers
+
+
+# --- compile hint -------------------------------------------------------------------------
+
+
+def test_dash_scripts_ask_v8_to_compile_them_while_they_stream_in(gunicorn):
+    page = gunicorn.get("/").text
+    scripts = re.findall(r'<script src="([^"]*_dash-component-suites[^"]*\.js)"', page)
+    assert len(scripts) >= 5, scripts
+    for url in scripts:
+        body = gunicorn.get(url).body
+        assert body.startswith(compile_hint.COMPILE_HINT), url
+        assert body.count(compile_hint.COMPILE_HINT) == 1, url
+    plotly = gunicorn.get("/assets/vendor/" + plotly_bundle.BUNDLE.name).body
+    assert plotly.startswith(compile_hint.COMPILE_HINT)
+
+
+def test_the_hinted_script_is_the_package_s_file_after_one_line(gunicorn):
+    reply = gunicorn.get(component_suite_url(gunicorn), headers={"Accept-Encoding": "br"})
+    installed = (
+        Path(dash.__file__).parent / "dash-renderer/build/dash_renderer.min.js"
+    ).read_bytes()
+    assert brotli.decompress(reply.body) == compile_hint.COMPILE_HINT + installed
+
+
+def test_the_hint_is_written_once():
+    assert compile_hint.with_hint(b"x()") == compile_hint.COMPILE_HINT + b"x()"
+    assert compile_hint.with_hint(compile_hint.with_hint(b"x()")) == compile_hint.with_hint(b"x()")
 
 
 # --- caching --------------------------------------------------------------------------------

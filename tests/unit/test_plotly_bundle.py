@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 
 from layers.profile_chart import profile_figure
@@ -10,6 +12,21 @@ from ui import plotly_bundle
 
 def test_the_geo_bundle_is_there_and_matches_plotly_py():
     assert plotly_bundle.problem() is None
+
+
+def test_the_bundle_is_npm_s_file_after_the_compile_hint():
+    body = plotly_bundle.BUNDLE.read_bytes()
+    assert body.startswith(plotly_bundle.COMPILE_HINT)
+    upstream = body[len(plotly_bundle.COMPILE_HINT) :]
+    assert hashlib.sha256(upstream).hexdigest() == plotly_bundle.UPSTREAM_SHA256
+
+
+def test_a_bundle_without_the_hint_is_named_as_a_problem(tmp_path, monkeypatch):
+    plain = tmp_path / "plotly-geo-4.1.1.min.js"
+    plain.write_bytes(plotly_bundle.BUNDLE.read_bytes()[len(plotly_bundle.COMPILE_HINT) :])
+    monkeypatch.setattr(plotly_bundle, "BUNDLE", plain)
+    message = plotly_bundle.problem()
+    assert message is not None and "compile hint" in message
 
 
 def test_the_profile_chart_uses_only_traces_the_bundle_draws():
