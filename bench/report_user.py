@@ -3,6 +3,7 @@ and every interaction side by side with the naive app. Called by bench/report.py
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bench.lighthouse import PAGES, PRESETS
@@ -106,7 +107,7 @@ def lighthouse_table(results: dict) -> list[str]:
         if "score" not in m:
             lines.append(f"| `{path}` | {preset} | failed: {m.get('error', '?')} | | | | | | | | |")
             continue
-        runs = ", ".join(f"{r['score']} @ {r['load']:.1f}" for r in value["runs"] if "score" in r)
+        runs = ", ".join(_run_cell(r) for r in value["runs"])
         lines.append(
             f"| `{path}` | {preset} | {m['score']:.0f} | {m['cls']:.3f} | {_ms(m['tbt_ms'])} | "
             f"{_ms(m['lcp_ms'])} | {_ms(m['fcp_ms'])} | {m['bytes'] / 1e6:.2f} MB | "
@@ -114,6 +115,21 @@ def lighthouse_table(results: dict) -> list[str]:
             f"{runs} |"
         )
     return lines
+
+
+def _run_cell(run: dict) -> str:
+    """One run's score and load, or its failure: a median over fewer runs than asked says so."""
+    if "score" not in run:
+        error = str(run.get("error", "?"))
+        code = re.search(r"\(([A-Z_]+)\)", error)  # Lighthouse's error code, e.g. NO_NAVSTART
+        return f"failed ({code.group(1) if code else error[-40:]})"
+    retried = run.get("retried_after") or []
+    after = (
+        f" (after {len(retried)} failed Lighthouse run{'s' * (len(retried) > 1)})"
+        if retried
+        else ""
+    )
+    return f"{run['score']} @ {run['load']:.1f}{after}"
 
 
 def interactions_table(results: dict) -> list[str]:
