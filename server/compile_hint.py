@@ -21,8 +21,9 @@ from typing import Any
 import dash
 from flask import Response
 
-#: The magic comment; it must be the file's first line to count.
-COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
+from ui.plotly_bundle import COMPILE_HINT  # the line the vendored plotly.js bundle starts with
+
+__all__ = ["COMPILE_HINT", "install", "with_hint"]
 #: Dash's route for its packages' files (`Dash._add_url` names the endpoint by its rule).
 SUITES_RULE = "_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"
 
