@@ -33,8 +33,8 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 BUNDLE = ASSETS / "vendor" / "plotly-geo-4.1.1.min.js"
 #: The trace types the bundle draws; a figure with another type would not be drawn.
 TRACE_TYPES = frozenset({"choropleth", "scattergeo", "scatter"})
-#: V8's magic comment for eager compilation, the bundle's first line (and, as served, the first
-#: line of Dash's scripts: server/compile_hint.py). It counts only as a file's first line.
+#: V8's magic comment for eager compilation, the bundle's first line (server/compile_hint.py
+#: puts the same line before Dash's scripts as they are served).
 COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
 #: sha256 of npm's `plotly-geo.min.js` (plotly.js-geo-dist-min@4.1.1), the file after the hint.
 UPSTREAM_SHA256 = "3da0a26e92ce47dad2b18c6e7cf5018335a003f50f5fe41710f52508af579b7c"

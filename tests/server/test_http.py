@@ -131,6 +131,10 @@ def test_the_hinted_script_is_the_package_s_file_after_one_line(gunicorn):
     assert brotli.decompress(reply.body) == compile_hint.COMPILE_HINT + installed
 
 
+def test_the_bundle_and_dash_s_scripts_carry_one_and_the_same_hint():
+    assert compile_hint.COMPILE_HINT == plotly_bundle.COMPILE_HINT
+
+
 def test_the_hint_is_written_once():
     assert compile_hint.with_hint(b"x()") == compile_hint.COMPILE_HINT + b"x()"
     assert compile_hint.with_hint(compile_hint.with_hint(b"x()")) == compile_hint.with_hint(b"x()")
