@@ -41,10 +41,15 @@ UPSTREAM_SHA256 = "3da0a26e92ce47dad2b18c6e7cf5018335a003f50f5fe41710f52508af579
 _VERSION = re.compile(rb"plotly\.js \(geo - minified\) v(\d+\.\d+\.\d+)")
 
 
+def _head(path: Path = BUNDLE) -> bytes:
+    """The bundle's first bytes: its compile hint and header comment (not its 1.4 MB)."""
+    with path.open("rb") as file:
+        return file.read(512)
+
+
 def bundle_version(path: Path = BUNDLE) -> str | None:
     """The plotly.js version in the bundle's header comment, or None if it is not a geo bundle."""
-    with path.open("rb") as file:
-        match = _VERSION.search(file.read(512))
+    match = _VERSION.search(_head(path))
     return match.group(1).decode() if match else None
 
 
@@ -52,13 +57,13 @@ def problem() -> str | None:
     """What is wrong with the shipped bundle, or None when it fits the installed plotly.py."""
     if not BUNDLE.is_file():
         return f"{BUNDLE} is missing: dcc.Graph would load Dash's full plotly.js (1.3 MB)"
-    found, wanted = bundle_version(), get_plotlyjs_version()
+    found, wanted = bundle_version(BUNDLE), get_plotlyjs_version()
     if found != wanted:
         return (
             f"{BUNDLE.name} is plotly.js {found}, but plotly.py writes figures for {wanted}: "
             f"replace it with plotly.js-geo-dist-min@{wanted} (assets/vendor/README.md)"
         )
-    if not BUNDLE.read_bytes().startswith(COMPILE_HINT):
+    if not _head(BUNDLE).startswith(COMPILE_HINT):
         return (
             f"{BUNDLE.name} lacks the compile hint (first line {COMPILE_HINT.decode().strip()!r}): "
             "its evaluation blocks the page 4x longer (assets/vendor/README.md)"
